@@ -1,0 +1,49 @@
+#pragma once
+
+#include "executors/run.h"
+#include "workloads/cancel_token.h"
+#include "workloads/workload.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace parlab {
+
+/// How tasks are dealt to workers: a free worker takes the next chunk (dynamic), or every
+/// worker is given its chunks up front (static, like Pool.map with a chunk size).
+enum class Schedule { Dynamic, Static };
+
+std::string_view to_string(Schedule schedule);
+/// Throws std::invalid_argument for anything but "static" or "dynamic".
+Schedule parse_schedule(std::string_view text);
+
+/// Sees every task as it ends. Called from the worker's thread: must be thread-safe and quick.
+class RunObserver {
+public:
+    virtual ~RunObserver() = default;
+    virtual void on_task_done(const TraceEvent& event) = 0;
+};
+
+struct ExecutorOptions {
+    std::size_t workers = 1;
+    std::size_t chunk = 0; ///< tasks per chunk; 0 chooses (1 when dynamic, an even share when static)
+    Schedule schedule = Schedule::Dynamic;
+    CancelToken cancel;
+    RunObserver* observer = nullptr;
+    bool ship_inputs = false; ///< processes: the parent sends each task's inputs
+    unsigned retries = 0;     ///< processes: re-run a task lost with its worker, this many times
+};
+
+/// Runs a workload's tasks on W workers. An executor object may keep resources (a warm process
+/// pool) between runs; every run is independent.
+class Executor {
+public:
+    virtual ~Executor() = default;
+    [[nodiscard]] virtual std::string_view name() const = 0;
+    /// Throws std::invalid_argument for options it cannot honour (before starting anything),
+    /// RunError when a task fails, RunCancelled when cancelled.
+    virtual Run run(const Workload& workload, const ExecutorOptions& options) = 0;
+};
+
+} // namespace parlab

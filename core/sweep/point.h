@@ -1,0 +1,27 @@
+#pragma once
+
+#include "executors/run.h"
+
+#include <cstddef>
+#include <string>
+
+namespace parlab {
+
+/// One worker count of a sweep, summarised over its repeats.
+struct Point {
+    std::string workload;
+    std::string backend;
+    std::size_t workers = 0;
+    std::size_t tasks = 0;
+    unsigned repeats = 0;
+    double wall_s = 0.0; ///< median
+    double wall_s_min = 0.0;
+    double wall_s_max = 0.0;
+    double speedup = 0.0;     ///< serial median / this median
+    double efficiency = 0.0;  ///< speedup / workers
+    double karp_flatt = 0.0;  ///< experimentally determined serial fraction; 0 when workers == 1
+    RunCosts costs;           ///< of the median repeat
+    Checksum checksum;
+};
+
+} // namespace parlab
