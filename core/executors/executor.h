@@ -33,6 +33,7 @@ struct ExecutorOptions {
     RunObserver* observer = nullptr;
     bool ship_inputs = false; ///< processes: the parent sends each task's inputs
     unsigned retries = 0;     ///< processes: re-run a task lost with its worker, this many times
+    bool trace = true;        ///< record one trace event per task (off only to measure what tracing costs)
 };
 
 /// Runs a workload's tasks on W workers. An executor object may keep resources (a warm process

@@ -1,12 +1,23 @@
 #include "executors/executor_registry.h"
 
+#include "executors/process_executor.h"
+#include "executors/serial_executor.h"
+#include "executors/threads_executor.h"
+
 #include <stdexcept>
 
 namespace parlab {
 
 const std::vector<ExecutorInfo>& ExecutorRegistry::all()
 {
-    static const std::vector<ExecutorInfo> executors = {};
+    static const std::vector<ExecutorInfo> executors = {
+        {"serial", "one worker, a plain loop on the calling thread: the baseline for speedup",
+         [] { return std::make_unique<SerialExecutor>(); }},
+        {"threads", "W threads of one process sharing memory (a oneTBB task arena of exactly W)",
+         [] { return std::make_unique<ThreadsExecutor>(); }},
+        {"processes", "W worker processes sharing nothing, fed over sockets (a warm process pool)",
+         [] { return std::make_unique<ProcessExecutor>(); }},
+    };
     return executors;
 }
 

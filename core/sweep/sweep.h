@@ -36,8 +36,12 @@ struct SweepProgress {
     double eta_s = -1.0; ///< -1 until there is something to estimate from
 };
 
-/// Hears of a sweep as it goes. Called from the sweep's thread, except on_task_done, which comes
-/// from worker threads (thread-safe and quick, as RunObserver).
+/// Hears of a sweep as it goes. on_baseline and on_point come from the sweep's thread.
+/// on_task_done comes from worker threads (thread-safe and quick, as RunObserver).
+/// on_progress comes from a worker thread (at most about every 50 ms, from whichever task ends
+/// when that time has passed) or from the sweep's thread (at the end of every run); the calls
+/// never overlap and tasks_done never goes down, but the observer must not assume which thread
+/// calls it and must return quickly, since a worker waits for it.
 class SweepObserver {
 public:
     virtual ~SweepObserver() = default;
@@ -54,9 +58,30 @@ struct SweepResult {
     Run last_run; ///< the last repeat of the last point, with its trace
 };
 
+/// A request checked and resolved, before anything runs.
+struct SweepPlan {
+    ParameterValues parameters;       ///< every parameter in canonical form, defaults filled in
+    std::vector<std::size_t> workers; ///< the worker counts, ascending
+    std::size_t tasks = 0;            ///< per run
+    std::size_t tasks_total = 0;      ///< over the whole sweep, baseline included
+};
+
+/// The most repeats a sweep accepts per worker count.
+inline constexpr unsigned max_repeats = 1000;
+
+/// Checks a request without running anything: workload name and parameters (unknown names too),
+/// backend, repeats 1 .. max_repeats, and every worker count against max_workers_per_cpu times
+/// the logical CPUs. Throws std::invalid_argument naming the mistake and the allowed values.
+SweepPlan plan_sweep(const SweepRequest& request);
+
 /// Runs the serial baseline (same repeats), then each worker count of the range. One executor
 /// object serves the whole sweep (a process pool stays warm). Throws what the executor throws;
 /// std::invalid_argument for a bad request before running anything.
 SweepResult run_sweep(const SweepRequest& request, SweepObserver* observer, const CancelToken& cancel);
+
+/// The same sweep over objects the caller built: `baseline` runs the serial baseline and
+/// `executor` every worker count (request.workload and request.backend are not looked up).
+SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
+                      Executor& executor, SweepObserver* observer, const CancelToken& cancel);
 
 } // namespace parlab

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace parlab {
+
+/// Everything the command line asked for, before it is checked against the registries.
+struct CliOptions {
+    std::string command; ///< "list", "run" or "machine"
+    std::string workload;
+    std::string backend = "threads";
+    std::string workers = "auto";
+    std::vector<std::string> parameters; ///< KEY=VALUE
+    unsigned repeats = 1;
+    std::size_t chunk = 0;
+    std::string schedule = "dynamic";
+    std::string format = "table";
+    std::string trace_path;
+    bool ship_inputs = false;
+    unsigned retries = 0;
+};
+
+/// What parsing the command line gave: options to act on, or an exit code when it is done
+/// already (help printed: 0; a mistake reported on one line of stderr: 2).
+struct CliParse {
+    CliOptions options;
+    std::optional<int> exit_code;
+};
+
+/// Parses argv with CLI11; reports mistakes itself, as one line on stderr.
+CliParse parse_cli(int argc, char** argv);
+
+} // namespace parlab

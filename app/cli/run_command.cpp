@@ -1,0 +1,121 @@
+#include "commands.h"
+
+#include "cli_observer.h"
+#include "executors/run_error.h"
+#include "interrupt_guard.h"
+#include "progress_bar.h"
+#include "result_format.h"
+#include "trace/chrome_trace_writer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <new>
+#include <stdexcept>
+
+namespace parlab {
+namespace {
+
+constexpr int exit_failed = 1;
+constexpr int exit_usage = 2;
+constexpr int exit_interrupted = 130;
+
+int report(const std::string& message, int code)
+{
+    std::string line = message;
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    std::cerr << "parlab-cli: " << line << '\n';
+    return code;
+}
+
+SweepRequest request_from(const CliOptions& options)
+{
+    SweepRequest request;
+    request.workload = options.workload;
+    request.backend = options.backend;
+    request.workers = WorkerRange::parse(options.workers);
+    request.repeats = options.repeats;
+    request.chunk = options.chunk;
+    request.schedule = parse_schedule(options.schedule);
+    request.ship_inputs = options.ship_inputs;
+    request.retries = options.retries;
+    for (const std::string& parameter : options.parameters) {
+        const auto equals = parameter.find('=');
+        if (equals == std::string::npos || equals == 0)
+            throw std::invalid_argument("--param expects KEY=VALUE, got '" + parameter + "'");
+        const std::string key = parameter.substr(0, equals);
+        if (request.parameters.count(key) != 0)
+            throw std::invalid_argument("parameter '" + key + "' is given twice");
+        request.parameters[key] = parameter.substr(equals + 1);
+    }
+    return request;
+}
+
+} // namespace
+
+int run_command(const CliOptions& options)
+{
+    SweepHeader header;
+    std::ofstream trace_file;
+    try {
+        header.request = request_from(options);
+        header.plan = plan_sweep(header.request);
+        header.machine = machine_facts();
+        if (!options.trace_path.empty()) {
+            // Opened before the run: a trace that cannot be written must not cost a whole sweep.
+            trace_file.open(options.trace_path, std::ios::out | std::ios::trunc);
+            if (!trace_file)
+                throw std::invalid_argument("cannot write the trace file '" + options.trace_path + "'");
+        }
+    } catch (const std::invalid_argument& error) {
+        return report(error.what(), exit_usage);
+    }
+
+    const std::unique_ptr<ResultFormat> format = ResultFormat::make(options.format, std::cout);
+    ProgressBar bar(stderr);
+    CliObserver observer(*format, bar);
+    CancelToken cancel;
+    const InterruptGuard guard(cancel);
+    try {
+        format->begin(header);
+        const SweepResult result = run_sweep(header.request, &observer, cancel);
+        bar.clear();
+        format->end(result);
+        if (trace_file.is_open()) {
+            write_chrome_trace(result.last_run.trace, trace_file,
+                               header.request.workload + " on " + result.last_run.backend + ", W=" +
+                                   std::to_string(result.last_run.workers));
+            trace_file.close();
+            if (!trace_file)
+                return report("could not finish writing the trace file '" + options.trace_path + "'", exit_failed);
+        }
+        return 0;
+    } catch (const RunCancelled& cancelled) {
+        bar.clear();
+        return report("cancelled", exit_interrupted);
+    } catch (const RunError& error) {
+        bar.clear();
+        const Run& partial = error.partial();
+        if (InterruptGuard::interrupted())
+            return report("cancelled", exit_interrupted);
+        return report(std::string("run failed: ") + error.what() + " (" + std::to_string(partial.tasks_done) +
+                          " of " + std::to_string(partial.tasks) + " tasks finished" +
+                          (partial.backend.empty() ? "" : ", " + partial.backend + " W=" +
+                                                              std::to_string(partial.workers)) +
+                          ")",
+                      exit_failed);
+    } catch (const std::invalid_argument& error) {
+        bar.clear();
+        return report(error.what(), exit_usage);
+    } catch (const std::bad_alloc&) {
+        bar.clear();
+        return report("run failed: out of memory", exit_failed);
+    } catch (const std::exception& error) {
+        bar.clear();
+        if (InterruptGuard::interrupted())
+            return report("cancelled", exit_interrupted);
+        return report(std::string("run failed: ") + error.what(), exit_failed);
+    }
+}
+
+} // namespace parlab

@@ -1,0 +1,85 @@
+#include "table_format.h"
+
+#include "analysis/amdahl.h"
+#include "text_units.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace parlab {
+namespace {
+
+std::string format(const char* pattern, double value)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, pattern, value);
+    return buffer;
+}
+
+std::string padded(const std::string& text, std::size_t width)
+{
+    return text.size() >= width ? text : std::string(width - text.size(), ' ') + text;
+}
+
+} // namespace
+
+void TableFormat::begin(const SweepHeader& header)
+{
+    const MachineFacts& m = header.machine;
+    m_out << "machine   " << m.host << ": " << m.cpu_model << '\n'
+          << "          " << m.logical_cpus << " logical CPUs, " << m.physical_cores << " physical cores, "
+          << m.packages << (m.packages == 1 ? " package, " : " packages, ")
+          << (m.frequency_mhz > 0.0 ? format("%.0f MHz, ", m.frequency_mhz) : std::string())
+          << bytes_text(m.memory_bytes) << " memory\n";
+    m_out << "workload  " << header.request.workload;
+    for (const auto& [name, value] : header.plan.parameters)
+        m_out << "  " << name << '=' << value;
+    m_out << "  (" << header.plan.tasks << " tasks)\n";
+    m_out << "backend   " << header.request.backend << ", workers " << header.request.workers.text()
+          << ", repeats " << header.request.repeats << ", chunk "
+          << (header.request.chunk == 0 ? std::string("auto") : std::to_string(header.request.chunk))
+          << ", schedule " << to_string(header.request.schedule) << "\n\n";
+    m_out << padded("workers", 8) << padded("wall (s)", 12) << padded("min (s)", 12) << padded("max (s)", 12)
+          << padded("speedup", 9) << padded("efficiency", 12) << padded("Karp-Flatt", 12) << "  checksum\n"
+          << std::flush;
+}
+
+void TableFormat::baseline(const Point& serial) { row("serial", serial, true); }
+
+void TableFormat::point(const Point& point) { row(std::to_string(point.workers), point, false); }
+
+void TableFormat::row(const std::string& workers, const Point& point, bool is_baseline)
+{
+    std::string checksum = point.checksum.value;
+    for (const auto& [name, value] : point.checksum.extra)
+        checksum += "  " + name + '=' + value;
+    m_out << padded(workers, 8) << padded(format("%.6f", point.wall_s), 12)
+          << padded(format("%.6f", point.wall_s_min), 12) << padded(format("%.6f", point.wall_s_max), 12)
+          << padded(format("%.2f", point.speedup), 9) << padded(format("%.1f%%", 100.0 * point.efficiency), 12)
+          << padded(is_baseline || point.workers == 1 ? std::string("-") : format("%.4f", point.karp_flatt), 12)
+          << "  " << checksum << '\n'
+          << std::flush;
+}
+
+void TableFormat::end(const SweepResult& result)
+{
+    const AmdahlFit& fit = result.amdahl;
+    m_out << '\n';
+    if (fit.samples == 0) {
+        m_out << "Amdahl    needs a worker count above 1 to estimate the serial fraction\n" << std::flush;
+        return;
+    }
+    const double s = fit.serial_fraction;
+    const double largest = static_cast<double>(result.points.back().workers);
+    m_out << "Amdahl    serial fraction s = " << format("%.4f", s) << " (rms error "
+          << format("%.3f", fit.rms_error) << " over " << fit.samples << " worker counts)\n"
+          << "          predicts " << format("%.2fx", amdahl_speedup(s, 2.0 * largest)) << " on "
+          << format("%.0f", 2.0 * largest) << " workers (2x), "
+          << format("%.2fx", amdahl_speedup(s, 4.0 * largest)) << " on " << format("%.0f", 4.0 * largest)
+          << " workers (4x), and at most "
+          << (s > 0.0 ? format("%.2fx", 1.0 / s) : std::string("unlimited speedup")) << " on unlimited workers\n"
+          << std::flush;
+}
+
+} // namespace parlab

@@ -1,0 +1,111 @@
+#include "launch_options.h"
+
+#include "executors/executor_registry.h"
+#include "plot_exporter.h"
+#include "workloads/workload_registry.h"
+
+#include <QCommandLineParser>
+
+#include <cstring>
+#include <iostream>
+#include <stdexcept>
+
+namespace parlab::gui {
+
+LaunchOptions parse_launch_options(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("parlab: a classroom laboratory for parallel computing"));
+    const auto help = parser.addHelpOption();
+    const auto version = parser.addVersionOption();
+    const QCommandLineOption presentation(QStringLiteral("presentation"), QStringLiteral("Start in presentation mode."));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on the tab NAME (speedup, core-load, trends, timeline)."),
+                                 QStringLiteral("NAME"));
+    const QCommandLineOption demo(QStringLiteral("demo-sweep"), QStringLiteral("Start a small sweep at launch."));
+    const QCommandLineOption exportSweep(QStringLiteral("export-sweep"),
+                                         QStringLiteral("Run a sweep with no window and write its speedup plot "
+                                                        "to FILE (.png, .pdf or .svg)."),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption workload(QStringLiteral("workload"), QStringLiteral("With --export-sweep: the workload."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("With --export-sweep: the backend."),
+                                     QStringLiteral("B"), QStringLiteral("threads"));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+                                     QStringLiteral("With --export-sweep: worker counts (N, lo:hi, lo:hi:*2, auto)."),
+                                     QStringLiteral("RANGE"), QStringLiteral("auto"));
+    const QCommandLineOption param(QStringLiteral("param"), QStringLiteral("With --export-sweep: a workload parameter."),
+                                   QStringLiteral("K=V"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("With --export-sweep: repeats per point."),
+                                    QStringLiteral("R"), QStringLiteral("3"));
+    parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat});
+
+    LaunchOptions options;
+    if (!parser.parse(arguments)) {
+        options.error = parser.errorText();
+        return options;
+    }
+    if (parser.isSet(help) || parser.isSet(version)) {
+        std::cout << (parser.isSet(help) ? parser.helpText().toStdString()
+                                         : "parlab " + std::string(PARLAB_VERSION) + "\n");
+        options.helpShown = true;
+        return options;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        options.error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+        return options;
+    }
+    options.presentation = parser.isSet(presentation);
+    options.tab = parser.value(tab);
+    options.demoSweep = parser.isSet(demo);
+
+    const bool sweepOnly = parser.isSet(workload) || parser.isSet(param) || parser.isSet(backend) ||
+                           parser.isSet(workers) || parser.isSet(repeat);
+    if (!parser.isSet(exportSweep)) {
+        if (sweepOnly)
+            options.error = QStringLiteral("--workload, --backend, --workers, --param and --repeat go with --export-sweep FILE");
+        return options;
+    }
+    try {
+        ExportSweepOptions sweep;
+        sweep.file = parser.value(exportSweep);
+        if (!PlotExporter::supports(sweep.file))
+            throw std::invalid_argument("--export-sweep: the file name must end in .png, .pdf or .svg");
+        if (!parser.isSet(workload))
+            throw std::invalid_argument("--export-sweep needs --workload NAME");
+        auto& r = sweep.request;
+        r.workload = WorkloadRegistry::find(parser.value(workload).toStdString()).name;
+        r.backend = parser.value(backend).toStdString();
+        (void)ExecutorRegistry::create(r.backend);
+        r.workers = WorkerRange::parse(parser.value(workers).toStdString());
+        bool ok = false;
+        const int repeats = parser.value(repeat).toInt(&ok);
+        if (!ok || repeats < 1 || repeats > 100)
+            throw std::invalid_argument("--repeat must be a whole number in 1 .. 100");
+        r.repeats = static_cast<unsigned>(repeats);
+        for (const QString& pair : parser.values(param)) {
+            const auto equals = pair.indexOf(QLatin1Char('='));
+            if (equals <= 0)
+                throw std::invalid_argument("--param must look like NAME=VALUE, not '" + pair.toStdString() + "'");
+            r.parameters[pair.left(equals).toStdString()] = pair.mid(equals + 1).toStdString();
+        }
+        (void)WorkloadRegistry::create(r.workload, r.parameters);
+        options.exportSweep = sweep;
+    } catch (const std::exception& error) {
+        options.error = QString::fromStdString(error.what());
+    }
+    return options;
+}
+
+bool needs_no_display(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char* flag : {"--export-sweep", "--help", "-h", "--version", "-v", "--help-all"}) {
+            const std::size_t length = std::strlen(flag);
+            if (std::strncmp(argv[i], flag, length) == 0 && (argv[i][length] == '\0' || argv[i][length] == '='))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace parlab::gui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "gui_metatypes.h"
+#include "run_request.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace parlab::gui {
+
+/// Owns the one background run. Everything it reports reaches the GUI thread as queued signals
+/// of plain structs; progress and trace events are batched to at most ~30 signals a second.
+/// A request while a run is going is refused (the teacher cancels first), so results never mix.
+class RunController : public QObject {
+    Q_OBJECT
+public:
+    explicit RunController(QObject* parent = nullptr);
+    /// Cancels a run in progress and waits for it.
+    ~RunController() override;
+
+    /// Starts the run on a background thread; false (and nothing started) while one is running.
+    bool start(const RunRequest& request);
+    /// Asks the run to stop; `cancelled` follows once it has.
+    void cancel();
+    [[nodiscard]] bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void started(const parlab::gui::RunRequest& request);
+    void progress(const parlab::SweepProgress& progress);
+    void baselineReady(const parlab::Point& point);
+    void pointReady(const parlab::Point& point);
+    void taskEvents(const std::vector<parlab::TraceEvent>& events);
+    void finished(const parlab::SweepResult& result);
+    void failed(const QString& message);
+    void cancelled();
+    /// After finished, failed or cancelled: a new run may start.
+    void idle();
+
+private:
+    struct Pending;
+    class Observer;
+
+    void flush();
+    void endRun();
+
+    std::thread m_thread;
+    CancelToken m_cancel;
+    std::shared_ptr<Pending> m_pending;
+    QTimer m_flushTimer;
+    bool m_running = false;
+};
+
+} // namespace parlab::gui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "plot_view.h"
+
+#include "sweep/point.h"
+
+#include <QString>
+#include <QTimer>
+
+#include <cstddef>
+#include <vector>
+
+class QCPAxisRect;
+class QCPTextElement;
+
+namespace parlab::gui {
+
+/// Measured speedup against workers: one series per backend and workload with its min–max
+/// spread, the ideal line, each series' fitted Amdahl curve, efficiency in a panel below, and
+/// markers at the machine's physical-core and logical-CPU counts.
+class SpeedupView : public PlotView {
+    Q_OBJECT
+public:
+    explicit SpeedupView(QWidget* parent = nullptr);
+
+    [[nodiscard]] QCustomPlot* plot() const override { return m_plot; }
+    [[nodiscard]] QString exportName() const override { return QStringLiteral("speedup"); }
+    void setScale(double scale) override;
+
+    /// Adds a measured point to its series ("threads · eigen"); a newer measurement at the same
+    /// worker count replaces the older one. Redraws soon (at most ~30 times a second).
+    void addPoint(const Point& point);
+    void clear();
+    /// The markers' positions; by default the machine's.
+    void setMachine(std::size_t physicalCores, std::size_t logicalCpus);
+
+    [[nodiscard]] std::size_t seriesCount() const { return m_series.size(); }
+    /// The points of series `index`, ascending by workers.
+    [[nodiscard]] const std::vector<Point>& seriesPoints(std::size_t index) const { return m_series[index].points; }
+    [[nodiscard]] QString seriesName(std::size_t index) const { return m_series[index].name; }
+
+    /// Redraws now (export calls this so the file shows every point).
+    void rebuild();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Series {
+        QString name;
+        std::vector<Point> points;
+    };
+
+    void scheduleRebuild();
+    void styleEfficiencyPanel();
+    void resetRanges();
+
+    QCustomPlot* m_plot;
+    QCPAxisRect* m_efficiencyRect = nullptr;
+    QCPTextElement* m_title = nullptr;
+    std::vector<Series> m_series;
+    std::size_t m_physicalCores = 1;
+    std::size_t m_logicalCpus = 1;
+    double m_scale = 1.0;
+    QTimer m_rebuildTimer;
+};
+
+} // namespace parlab::gui

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "executors/executor.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace parlab {
+
+class ProcessPool;
+
+/// W worker processes of the parlab-worker program, spawned (never forked) and fed over Unix
+/// sockets, like a multiprocessing.Pool. The pool stays warm between runs with the same W; it is
+/// torn down when W changes, when a run fails or is cancelled, and by the destructor.
+///
+/// Costs: startup_s is 0 for a run that reused a warm pool (nothing was started). teardown_s is
+/// the time this run() spent stopping processes: the previous pool when W changed, or its own
+/// pool after a failure or cancel; a warm pool's final teardown is in last_teardown_s().
+class ProcessExecutor : public Executor {
+public:
+    /// Uses $PARLAB_WORKER when set, else parlab-worker beside the running program.
+    ProcessExecutor();
+    /// Uses the worker program at `worker_program`.
+    explicit ProcessExecutor(std::string worker_program);
+    ~ProcessExecutor() override;
+    ProcessExecutor(const ProcessExecutor&) = delete;
+    ProcessExecutor& operator=(const ProcessExecutor&) = delete;
+
+    [[nodiscard]] std::string_view name() const override { return "processes"; }
+    /// Throws std::invalid_argument for a worker count out of range, std::runtime_error when the
+    /// worker program is missing or cannot start, RunError / RunCancelled as Executor says.
+    Run run(const Workload& workload, const ExecutorOptions& options) override;
+
+    [[nodiscard]] const std::string& worker_program() const { return m_program; }
+    /// The pids of the warm pool's workers, by worker index; empty when no pool is running.
+    [[nodiscard]] std::vector<std::int32_t> worker_pids() const;
+    /// Stops the warm pool now and returns the seconds it took (0 when there was none).
+    double shutdown();
+    /// Seconds the latest pool teardown took, wherever it happened.
+    [[nodiscard]] double last_teardown_s() const { return m_last_teardown_s; }
+
+    /// $PARLAB_WORKER, else parlab-worker in the directory of /proc/self/exe.
+    static std::string default_worker_program();
+    /// Throws std::invalid_argument unless 1 ≤ workers ≤ 4 × logical CPUs and the process limit
+    /// (RLIMIT_NPROC) leaves room for them; the message gives the allowed range.
+    static void check_workers(std::size_t workers);
+
+private:
+    std::string m_program;
+    std::unique_ptr<ProcessPool> m_pool;
+    double m_last_teardown_s = 0.0;
+};
+
+} // namespace parlab

@@ -1,0 +1,285 @@
+#include "executors/process_run.h"
+
+#include "executors/process_messages.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <poll.h>
+#include <stdexcept>
+#include <system_error>
+#include <unistd.h>
+
+namespace parlab {
+
+namespace {
+
+// How long one wait for the workers may last: cancel is noticed within this.
+constexpr int poll_tick_ms = 20;
+// Static dealing fixes each worker's tasks up front; this many are sent ahead so that a worker
+// never waits for the next one, without buffering a whole share of shipped inputs at once.
+constexpr std::size_t static_window = 16;
+
+std::string host_name()
+{
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0)
+        return "localhost";
+    return name;
+}
+
+} // namespace
+
+ProcessRun::ProcessRun(ProcessPool& pool, const Workload& workload, const ExecutorOptions& options)
+    : m_pool(pool), m_workload(workload), m_options(options), m_tasks(workload.task_count()),
+      m_retries_left(options.retries), m_slots(pool.size()), m_partials(m_tasks), m_done(m_tasks, 0)
+{
+    const std::size_t workers = pool.size();
+    if (options.schedule == Schedule::Dynamic) {
+        m_chunk = options.chunk > 0 ? options.chunk : 1;
+        // Two chunks in flight: the next one is already there when a worker finishes.
+        m_window = 2 * m_chunk;
+    } else {
+        m_chunk = options.chunk > 0 ? options.chunk : std::max<std::size_t>(1, (m_tasks + workers - 1) / workers);
+        m_window = static_window;
+        for (std::size_t first = 0, chunk = 0; first < m_tasks; first += m_chunk, ++chunk)
+            for (std::size_t task = first; task < std::min(m_tasks, first + m_chunk); ++task)
+                m_slots[chunk % workers].queue.push_back(task);
+    }
+    m_costs.compute_s_per_worker.assign(workers, 0.0);
+    m_events.reserve(options.ship_inputs ? 2 * m_tasks : m_tasks);
+}
+
+void ProcessRun::start_worker(std::size_t index)
+{
+    append_setup(m_pool.worker(index).outbox(),
+                 {m_workload.name(), m_workload.parameters().values(), static_cast<std::uint32_t>(index)});
+    fill(index);
+    flush(index);
+}
+
+void ProcessRun::fill(std::size_t index)
+{
+    Slot& slot = m_slots[index];
+    if (m_options.schedule == Schedule::Static) {
+        while (slot.in_flight.size() < m_window && !slot.queue.empty()) {
+            const std::size_t task = slot.queue.front();
+            slot.queue.pop_front();
+            send_task(index, task);
+        }
+        return;
+    }
+    while (slot.in_flight.size() < m_window && (!m_requeued.empty() || m_next < m_tasks)) {
+        for (std::size_t k = 0; k < m_chunk; ++k) {
+            if (!m_requeued.empty()) {
+                send_task(index, m_requeued.front());
+                m_requeued.pop_front();
+            } else if (m_next < m_tasks) {
+                send_task(index, m_next++);
+            }
+        }
+    }
+}
+
+void ProcessRun::send_task(std::size_t index, std::size_t task)
+{
+    ProcessWorker& worker = m_pool.worker(index);
+    m_slots[index].in_flight.push_back(task);
+    if (!m_options.ship_inputs) {
+        append_task(worker.outbox(), task, false, {});
+        return;
+    }
+    const std::int64_t start = steady_now_ns();
+    std::vector<std::byte> inputs;
+    try {
+        inputs = m_workload.serialize_inputs(task);
+    } catch (const std::exception& error) {
+        fail("task " + std::to_string(task) + " failed: " + error.what(), task);
+        return;
+    }
+    append_task(worker.outbox(), task, true, inputs);
+    m_ship_ns += steady_now_ns() - start;
+    flush(index);
+    const std::int64_t end = steady_now_ns();
+    m_events.push_back({static_cast<std::uint32_t>(task), static_cast<std::uint32_t>(index),
+                        static_cast<std::int32_t>(worker.pid()), current_cpu(), Phase::Ship, start, end});
+}
+
+void ProcessRun::flush(std::size_t index)
+{
+    const std::int64_t start = steady_now_ns();
+    bool alive = true;
+    m_costs.bytes_sent += m_pool.worker(index).flush(alive);
+    m_ship_ns += steady_now_ns() - start;
+    // A worker that is gone is noticed by its end of stream, which tells how it ended.
+}
+
+bool ProcessRun::receive(std::size_t index)
+{
+    ProcessWorker& worker = m_pool.worker(index);
+    while (!m_failure) {
+        // Reading and decoding count as shipping; handling a result (dealing more) times itself.
+        std::int64_t start = steady_now_ns();
+        const std::int64_t n = worker.receive();
+        m_ship_ns += steady_now_ns() - start;
+        if (n == 0)
+            return false;
+        if (n < 0)
+            break;
+        m_costs.bytes_received += static_cast<std::uint64_t>(n);
+        try {
+            while (!m_failure) {
+                start = steady_now_ns();
+                const auto frame = worker.decoder().next();
+                m_ship_ns += steady_now_ns() - start;
+                if (!frame)
+                    break;
+                handle_frame(index, *frame);
+            }
+        } catch (const std::runtime_error& error) {
+            fail("corrupt message from worker " + std::to_string(index) + ": " + error.what(), std::nullopt);
+        }
+    }
+    return true;
+}
+
+void ProcessRun::handle_frame(std::size_t index, const Frame& frame)
+{
+    ProcessWorker& worker = m_pool.worker(index);
+    Slot& slot = m_slots[index];
+    if (frame.type == FrameType::Failed) {
+        const auto failed = decode_failed(frame.payload);
+        if (failed.task)
+            fail("task " + std::to_string(*failed.task) + " failed: " + failed.message, *failed.task);
+        else
+            fail("worker " + std::to_string(index) + " (pid " + std::to_string(worker.pid()) + ") " +
+                     failed.message,
+                 std::nullopt);
+        return;
+    }
+    if (frame.type != FrameType::Result)
+        throw std::runtime_error("unexpected " + std::string(to_string(frame.type)) + " frame");
+    const auto result = decode_result(frame.payload);
+    if (slot.in_flight.empty() || slot.in_flight.front() != result.task)
+        throw std::runtime_error("result for task " + std::to_string(result.task) + ", which it was not running");
+    slot.in_flight.pop_front();
+    m_partials[result.task] = result.partial;
+    m_done[result.task] = 1;
+    ++m_tasks_done;
+    slot.compute_ns += result.end_ns - result.start_ns;
+    const TraceEvent event{static_cast<std::uint32_t>(result.task), static_cast<std::uint32_t>(index),
+                           static_cast<std::int32_t>(worker.pid()), result.cpu, Phase::Compute,
+                           result.start_ns, result.end_ns};
+    m_events.push_back(event);
+    if (m_options.observer != nullptr)
+        m_options.observer->on_task_done(event);
+    fill(index);
+}
+
+void ProcessRun::handle_lost(std::size_t index)
+{
+    ProcessWorker& worker = m_pool.worker(index);
+    const bool truncated = worker.decoder().buffered() > 0;
+    worker.close_socket();
+    if (!worker.reap(std::chrono::milliseconds(1000)))
+        worker.kill_and_reap();
+    Slot& slot = m_slots[index];
+    std::string what = "worker " + std::to_string(index) + " (pid " + std::to_string(worker.pid()) + ") " +
+                       worker.exit_text();
+    if (truncated)
+        what += ", cutting a message short";
+    std::optional<std::size_t> running;
+    if (!slot.in_flight.empty()) {
+        running = slot.in_flight.front();
+        what += " while running task " + std::to_string(*running);
+    }
+    if (m_retries_left == 0) {
+        fail(what, running);
+        return;
+    }
+    --m_retries_left;
+    // The lost tasks go first to whoever takes work next, in their original order.
+    auto& requeue = m_options.schedule == Schedule::Static ? slot.queue : m_requeued;
+    requeue.insert(requeue.begin(), slot.in_flight.begin(), slot.in_flight.end());
+    slot.in_flight.clear();
+    try {
+        m_respawn_ns += static_cast<std::int64_t>(m_pool.respawn(index) * 1e9);
+    } catch (const std::runtime_error& error) {
+        fail(what + "; starting a replacement failed: " + error.what(), running);
+        return;
+    }
+    start_worker(index);
+    // Other workers may be idle in dynamic dealing while tasks were lost: give them work again.
+    for (std::size_t i = 0; i < m_slots.size(); ++i)
+        if (i != index && m_pool.worker(i).fd() >= 0) {
+            fill(i);
+            flush(i);
+        }
+}
+
+void ProcessRun::fail(std::string message, std::optional<std::size_t> task)
+{
+    if (m_failure)
+        return;
+    m_failure = Outcome{Status::Failed, std::move(message), task, {}};
+}
+
+ProcessRun::Outcome ProcessRun::execute(double startup_s)
+{
+    m_start_ns = steady_now_ns();
+    for (std::size_t i = 0; i < m_slots.size(); ++i)
+        start_worker(i);
+    std::vector<pollfd> fds(m_slots.size());
+    while (m_tasks_done < m_tasks && !m_failure) {
+        if (m_options.cancel.cancelled()) {
+            auto outcome = finish(startup_s);
+            outcome.status = Status::Cancelled;
+            return outcome;
+        }
+        for (std::size_t i = 0; i < fds.size(); ++i) {
+            ProcessWorker& worker = m_pool.worker(i);
+            fds[i] = {worker.fd(), static_cast<short>(POLLIN | (worker.has_output() ? POLLOUT : 0)), 0};
+        }
+        if (::poll(fds.data(), fds.size(), poll_tick_ms) < 0 && errno != EINTR)
+            throw std::system_error(errno, std::generic_category(), "waiting for the workers");
+        for (std::size_t i = 0; i < fds.size() && !m_failure; ++i) {
+            if (fds[i].revents & POLLOUT)
+                flush(i);
+            if ((fds[i].revents & (POLLIN | POLLHUP | POLLERR)) && !receive(i))
+                handle_lost(i);
+        }
+    }
+    auto outcome = finish(startup_s);
+    if (m_failure) {
+        outcome.status = Status::Failed;
+        outcome.message = m_failure->message;
+        outcome.task = m_failure->task;
+    }
+    return outcome;
+}
+
+ProcessRun::Outcome ProcessRun::finish(double startup_s)
+{
+    Outcome outcome;
+    Run& run = outcome.run;
+    run.workload = m_workload.name();
+    run.backend = "processes";
+    run.workers = m_slots.size();
+    run.tasks = m_tasks;
+    run.tasks_done = m_tasks_done;
+    run.costs = m_costs;
+    run.costs.startup_s = startup_s + static_cast<double>(m_respawn_ns) * 1e-9;
+    run.costs.ship_s = static_cast<double>(m_ship_ns) * 1e-9;
+    for (std::size_t i = 0; i < m_slots.size(); ++i) {
+        run.costs.compute_s_per_worker[i] = static_cast<double>(m_slots[i].compute_ns) * 1e-9;
+        run.costs.compute_s += run.costs.compute_s_per_worker[i];
+    }
+    if (m_tasks_done == m_tasks && !m_failure)
+        run.checksum = m_workload.combine(m_partials);
+    run.trace.host = host_name();
+    run.trace.events = m_events;
+    std::sort(run.trace.events.begin(), run.trace.events.end(),
+              [](const TraceEvent& a, const TraceEvent& b) { return a.start_ns < b.start_ns; });
+    return outcome;
+}
+
+} // namespace parlab

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "executors/executor.h"
+#include "executors/process_pool.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace parlab {
+
+/// One run on a ready pool: deals tasks, ships inputs, gathers results and trace events over
+/// the workers' sockets, and replaces a lost worker when retries allow. Throws nothing about the
+/// run itself: a failure or cancel is reported in the outcome, so the executor can tear the pool
+/// down and account for it before throwing.
+class ProcessRun {
+public:
+    enum class Status { Finished, Failed, Cancelled };
+
+    struct Outcome {
+        Status status = Status::Finished;
+        std::string message;             ///< for Failed
+        std::optional<std::size_t> task; ///< for Failed, when a task was the cause
+        Run run;                         ///< checksum set only when Finished
+    };
+
+    ProcessRun(ProcessPool& pool, const Workload& workload, const ExecutorOptions& options);
+
+    /// Runs every task; `startup_s` is recorded into the run's costs as given.
+    Outcome execute(double startup_s);
+
+private:
+    struct Slot {
+        std::deque<std::size_t> queue;     ///< static dealing: this worker's tasks not yet sent
+        std::deque<std::size_t> in_flight; ///< sent, in the order the worker runs them
+        std::int64_t compute_ns = 0;
+    };
+
+    void start_worker(std::size_t index);
+    void fill(std::size_t index);
+    void send_task(std::size_t index, std::size_t task);
+    void flush(std::size_t index);
+    /// Reads what worker `index` sent; false when it is gone.
+    bool receive(std::size_t index);
+    void handle_frame(std::size_t index, const Frame& frame);
+    void handle_lost(std::size_t index);
+    void fail(std::string message, std::optional<std::size_t> task);
+    Outcome finish(double startup_s);
+
+    ProcessPool& m_pool;
+    const Workload& m_workload;
+    const ExecutorOptions& m_options;
+    std::size_t m_tasks;
+    std::size_t m_chunk;
+    std::size_t m_window;
+    std::size_t m_next = 0;              ///< dynamic dealing: the next task never dealt
+    std::deque<std::size_t> m_requeued;  ///< dynamic dealing: tasks lost with a worker, dealt first
+    unsigned m_retries_left;
+    std::vector<Slot> m_slots;
+    std::vector<Partial> m_partials;
+    std::vector<char> m_done;
+    std::size_t m_tasks_done = 0;
+    std::vector<TraceEvent> m_events;
+    RunCosts m_costs;
+    std::int64_t m_ship_ns = 0;
+    std::int64_t m_respawn_ns = 0;
+    std::int64_t m_start_ns = 0;
+    std::optional<Outcome> m_failure;
+};
+
+} // namespace parlab

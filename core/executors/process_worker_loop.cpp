@@ -1,0 +1,146 @@
+#include "executors/process_worker_loop.h"
+
+#include "executors/process_frame_decoder.h"
+#include "executors/process_messages.h"
+#include "trace/trace_event.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <stdexcept>
+#include <system_error>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace parlab {
+
+namespace {
+
+class ParentGone : public std::exception {};
+
+void send_all(int fd, const std::vector<std::byte>& bytes)
+{
+    std::size_t sent = 0;
+    while (sent < bytes.size()) {
+        const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EPIPE || errno == ECONNRESET))
+            throw ParentGone();
+        if (n < 0)
+            throw std::system_error(errno, std::generic_category(), "sending to the parent");
+        sent += static_cast<std::size_t>(n);
+    }
+}
+
+class WorkerSession {
+public:
+    WorkerSession(int fd, const WorkloadFactory& factory) : m_fd(fd), m_factory(factory) {}
+
+    void setup(const SetupMessage& message)
+    {
+        if (m_workload && m_name == message.workload && m_values == message.values)
+            return;
+        m_workload.reset();
+        try {
+            m_workload = m_factory(message.workload, message.values);
+            m_name = message.workload;
+            m_values = message.values;
+        } catch (const std::exception& error) {
+            reply_failed({std::nullopt, "could not set up workload '" + message.workload + "': " + error.what()});
+        }
+    }
+
+    void task(const TaskMessage& message)
+    {
+        if (!m_workload) {
+            reply_failed({message.task, "no workload was set up"});
+            return;
+        }
+        ResultMessage result;
+        result.task = message.task;
+        result.start_ns = steady_now_ns();
+        try {
+            result.partial = message.shipped
+                                 ? m_workload->run_task_from_inputs(message.task, message.inputs, m_cancel)
+                                 : m_workload->run_task(message.task, m_cancel);
+        } catch (const std::exception& error) {
+            reply_failed({message.task, error.what()});
+            return;
+        }
+        result.end_ns = steady_now_ns();
+        result.cpu = current_cpu();
+        m_out.clear();
+        append_result(m_out, result);
+        send_all(m_fd, m_out);
+    }
+
+    void reply_failed(const FailedMessage& message)
+    {
+        m_out.clear();
+        append_failed(m_out, message);
+        send_all(m_fd, m_out);
+    }
+
+private:
+    int m_fd;
+    const WorkloadFactory& m_factory;
+    std::unique_ptr<Workload> m_workload;
+    std::string m_name;
+    ParameterValues m_values;
+    // Never cancelled: the parent stops a worker by ending the process.
+    CancelToken m_cancel;
+    std::vector<std::byte> m_out;
+};
+
+} // namespace
+
+int run_process_worker_loop(int fd, const WorkloadFactory& factory)
+{
+    WorkerSession session(fd, factory);
+    FrameDecoder decoder;
+    std::vector<std::byte> buffer(64 * 1024);
+    try {
+        std::vector<std::byte> ready;
+        append_ready(ready, {static_cast<std::int32_t>(::getpid())});
+        send_all(fd, ready);
+        while (true) {
+            const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), 0);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0 && errno == ECONNRESET)
+                return 0;
+            if (n < 0)
+                throw std::system_error(errno, std::generic_category(), "reading from the parent");
+            try {
+                if (n == 0) {
+                    decoder.finish();
+                    return 0;
+                }
+                decoder.feed(std::span(buffer.data(), static_cast<std::size_t>(n)));
+                while (auto frame = decoder.next()) {
+                    if (frame->type == FrameType::Setup)
+                        session.setup(decode_setup(frame->payload));
+                    else if (frame->type == FrameType::Task)
+                        session.task(decode_task(frame->payload));
+                    else
+                        throw std::runtime_error("unexpected " + std::string(to_string(frame->type)) +
+                                                 " frame from the parent");
+                }
+            } catch (const std::system_error&) {
+                throw;
+            } catch (const std::runtime_error& error) {
+                std::fprintf(stderr, "parlab-worker: corrupt message from the parent: %s\n", error.what());
+                return 2;
+            }
+        }
+    } catch (const ParentGone&) {
+        return 0;
+    } catch (const std::system_error& error) {
+        std::fprintf(stderr, "parlab-worker: %s\n", error.what());
+        return 3;
+    }
+}
+
+} // namespace parlab

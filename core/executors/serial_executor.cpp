@@ -1,0 +1,24 @@
+#include "executors/serial_executor.h"
+
+#include "executors/task_runner.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace parlab {
+
+Run SerialExecutor::run(const Workload& workload, const ExecutorOptions& options)
+{
+    if (options.workers != 1)
+        throw std::invalid_argument("workers must be 1 for serial, got " + std::to_string(options.workers));
+    const auto start_ns = steady_now_ns();
+    TaskRunner runner(workload, options, 1, 1, options.cancel);
+    const std::size_t tasks = workload.task_count();
+    for (std::size_t task = 0; task < tasks; ++task) {
+        if (!runner.run(task, 0, 0))
+            break;
+    }
+    return runner.finish(name(), static_cast<double>(steady_now_ns() - start_ns) / 1e9);
+}
+
+} // namespace parlab

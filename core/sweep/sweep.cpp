@@ -1,0 +1,185 @@
+#include "sweep/sweep.h"
+
+#include "executors/executor_registry.h"
+#include "executors/run_error.h"
+#include "machine/machine_facts.h"
+#include "sweep/sweep_progress_relay.h"
+#include "workloads/workload_registry.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace parlab {
+namespace {
+
+void check_repeats(unsigned repeats)
+{
+    if (repeats < 1 || repeats > max_repeats)
+        throw std::invalid_argument("repeats must be in 1 .. " + std::to_string(max_repeats) + ", got " +
+                                    std::to_string(repeats));
+}
+
+std::vector<std::size_t> checked_worker_counts(const WorkerRange& range)
+{
+    const std::size_t logical = machine_facts().logical_cpus;
+    const std::size_t limit = max_workers_per_cpu * logical;
+    std::vector<std::size_t> counts = range.counts(logical);
+    for (const std::size_t workers : counts) {
+        if (workers < 1 || workers > limit)
+            throw std::invalid_argument("workers must be in 1 .. " + std::to_string(limit) + " (" +
+                                        std::to_string(max_workers_per_cpu) + " per logical CPU, " +
+                                        std::to_string(logical) + " logical CPUs here), got " +
+                                        std::to_string(workers));
+    }
+    return counts;
+}
+
+void check_parameter_names(const WorkloadInfo& info, const ParameterValues& given)
+{
+    for (const auto& [name, value] : given) {
+        const bool known = std::any_of(info.parameters.begin(), info.parameters.end(),
+                                       [&](const ParameterSpec& spec) { return spec.name == name; });
+        if (known)
+            continue;
+        std::string names;
+        for (const auto& spec : info.parameters)
+            names += (names.empty() ? "" : ", ") + spec.name;
+        throw std::invalid_argument("unknown parameter '" + name + "' for workload '" + info.name +
+                                    "' (known: " + (names.empty() ? "none" : names) + ")");
+    }
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t middle = values.size() / 2;
+    return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
+}
+
+std::string checksum_text(const Checksum& checksum)
+{
+    std::string text = checksum.value;
+    for (const auto& [name, value] : checksum.extra)
+        text += " " + name + "=" + value;
+    return text;
+}
+
+// Runs one worker count `repeats` times and summarises it; keeps the last run whole in `last`.
+Point run_point(const SweepRequest& request, const Workload& workload, Executor& executor,
+                const ExecutorOptions& options, SweepProgressRelay& relay, Run& last)
+{
+    std::vector<Run> runs;
+    runs.reserve(request.repeats);
+    for (unsigned repeat = 0; repeat < request.repeats; ++repeat) {
+        if (options.cancel.cancelled())
+            throw RunCancelled(Run{});
+        relay.begin_run(std::string(executor.name()), options.workers, repeat);
+        Run run = executor.run(workload, options);
+        relay.end_run(run.tasks_done);
+        if (repeat + 1 < request.repeats)
+            run.trace = Trace{}; // only the last run's trace is kept
+        runs.push_back(std::move(run));
+    }
+
+    std::vector<double> walls;
+    for (const auto& run : runs)
+        walls.push_back(run.wall_s);
+    Point point;
+    point.workload = workload.name();
+    point.backend = std::string(executor.name());
+    point.workers = options.workers;
+    point.tasks = runs.back().tasks;
+    point.repeats = request.repeats;
+    point.wall_s = median(walls);
+    point.wall_s_min = *std::min_element(walls.begin(), walls.end());
+    point.wall_s_max = *std::max_element(walls.begin(), walls.end());
+    const auto by_distance = [&](const Run& a, const Run& b) {
+        return std::abs(a.wall_s - point.wall_s) < std::abs(b.wall_s - point.wall_s);
+    };
+    point.costs = std::min_element(runs.begin(), runs.end(), by_distance)->costs;
+    point.checksum = runs.back().checksum;
+    for (const auto& run : runs) {
+        if (run.checksum != point.checksum)
+            throw std::runtime_error("checksum mismatch between repeats at W=" + std::to_string(point.workers) +
+                                     ": " + checksum_text(run.checksum) + " vs " + checksum_text(point.checksum));
+    }
+    last = std::move(runs.back());
+    return point;
+}
+
+} // namespace
+
+SweepPlan plan_sweep(const SweepRequest& request)
+{
+    const WorkloadInfo& info = WorkloadRegistry::find(request.workload);
+    check_parameter_names(info, request.parameters);
+    const std::unique_ptr<Workload> workload = WorkloadRegistry::create(request.workload, request.parameters);
+    (void)ExecutorRegistry::create(request.backend);
+    check_repeats(request.repeats);
+
+    SweepPlan plan;
+    plan.parameters = workload->parameters().values();
+    plan.workers = checked_worker_counts(request.workers);
+    plan.tasks = workload->task_count();
+    if (request.chunk > plan.tasks)
+        throw std::invalid_argument("chunk must be in 0 .. " + std::to_string(plan.tasks) +
+                                    " (the task count; 0 chooses), got " + std::to_string(request.chunk));
+    plan.tasks_total = plan.tasks * request.repeats * (plan.workers.size() + 1);
+    return plan;
+}
+
+SweepResult run_sweep(const SweepRequest& request, SweepObserver* observer, const CancelToken& cancel)
+{
+    (void)plan_sweep(request);
+    const std::unique_ptr<Workload> workload = WorkloadRegistry::create(request.workload, request.parameters);
+    const std::unique_ptr<Executor> baseline = ExecutorRegistry::create("serial");
+    const std::unique_ptr<Executor> executor = ExecutorRegistry::create(request.backend);
+    return run_sweep(request, *workload, *baseline, *executor, observer, cancel);
+}
+
+SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
+                      Executor& executor, SweepObserver* observer, const CancelToken& cancel)
+{
+    check_repeats(request.repeats);
+    const std::vector<std::size_t> counts = checked_worker_counts(request.workers);
+    const std::size_t tasks_total = workload.task_count() * request.repeats * (counts.size() + 1);
+    SweepProgressRelay relay(observer, tasks_total);
+
+    SweepResult result;
+    ExecutorOptions serial_options;
+    serial_options.workers = 1;
+    serial_options.schedule = request.schedule;
+    serial_options.cancel = cancel;
+    serial_options.observer = &relay;
+    result.serial = run_point(request, workload, baseline, serial_options, relay, result.last_run);
+    result.serial.speedup = 1.0;
+    result.serial.efficiency = 1.0;
+    if (observer != nullptr)
+        observer->on_baseline(result.serial);
+
+    ExecutorOptions options = serial_options;
+    options.chunk = request.chunk;
+    options.ship_inputs = request.ship_inputs;
+    options.retries = request.retries;
+    std::vector<SpeedupSample> samples;
+    for (const std::size_t workers : counts) {
+        options.workers = workers;
+        Point point = run_point(request, workload, executor, options, relay, result.last_run);
+        if (point.checksum != result.serial.checksum)
+            throw std::runtime_error("checksum mismatch at W=" + std::to_string(workers) + ": " +
+                                     checksum_text(point.checksum) + " vs serial " +
+                                     checksum_text(result.serial.checksum));
+        point.speedup = point.wall_s > 0.0 ? result.serial.wall_s / point.wall_s : 0.0;
+        point.efficiency = point.speedup / static_cast<double>(workers);
+        point.karp_flatt = karp_flatt(point.speedup, static_cast<double>(workers));
+        samples.push_back({static_cast<double>(workers), point.speedup});
+        if (observer != nullptr)
+            observer->on_point(point);
+        result.points.push_back(std::move(point));
+    }
+    result.amdahl = fit_amdahl(samples);
+    return result;
+}
+
+} // namespace parlab

@@ -1,0 +1,177 @@
+#include "controls_panel.h"
+#include "main_window.h"
+#include "plot_exporter.h"
+#include "run_controller.h"
+#include "speedup_view.h"
+
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <qcustomplot.h>
+
+using namespace parlab;
+using namespace parlab::gui;
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    void sweepSmallCoffee(const QString& range)
+    {
+        auto* controls = m_window->controls();
+        controls->setWorkload(QStringLiteral("coffee"));
+        controls->setParameters({{"students", "6"}, {"seconds", "0.001"}, {"mode", "wait"}});
+        controls->setBackend(QStringLiteral("threads"));
+        controls->setSweepRange(range);
+        QSignalSpy idle(m_window->controller(), &RunController::idle);
+        QTest::mouseClick(controls->findChild<QPushButton*>(QStringLiteral("sweep")), Qt::LeftButton);
+        QVERIFY(m_window->controller()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(idle.count() == 1, 60000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_window = std::make_unique<MainWindow>();
+    }
+
+    void sweepPlotsOnePointPerWorkerCount()
+    {
+        sweepSmallCoffee(QStringLiteral("1:3"));
+        auto* view = m_window->speedupView();
+        QCOMPARE(view->seriesCount(), std::size_t{1});
+        QCOMPARE(view->seriesName(0), QStringLiteral("threads · coffee"));
+        const auto& points = view->seriesPoints(0);
+        QCOMPARE(points.size(), std::size_t{3});
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            QCOMPARE(points[i].workers, i + 1);
+            QVERIFY(points[i].speedup > 0);
+        }
+        QCOMPARE(m_window->runs().size(), std::size_t{1});
+        QVERIFY(m_window->runs()[0].has_serial);
+    }
+
+    void exportsPngPdfAndSvg()
+    {
+        QCustomPlot* plot = m_window->speedupView()->plot();
+        const QString png = m_dir.filePath(QStringLiteral("speedup.png"));
+        PlotExporter::save(plot, png, 640, 360, 2.0);
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1280, 720));
+
+        const QString pdf = m_dir.filePath(QStringLiteral("speedup.pdf"));
+        PlotExporter::save(plot, pdf, 640, 360);
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.size() > 100);
+        QVERIFY(pdfFile.read(4) == "%PDF");
+
+        const QString svg = m_dir.filePath(QStringLiteral("speedup.svg"));
+        PlotExporter::save(plot, svg, 640, 360);
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&svgFile);
+        QVERIFY(xml.readNextStartElement());
+        QCOMPARE(xml.name().toString(), QStringLiteral("svg"));
+        while (!xml.atEnd())
+            xml.readNext();
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, PlotExporter::save(plot, m_dir.filePath("x.gif")));
+    }
+
+    void sessionRoundTripGivesTheSamePoints()
+    {
+        const auto before = m_window->speedupView()->seriesPoints(0);
+        const QString path = m_dir.filePath(QStringLiteral("session.json"));
+        QVERIFY(m_window->saveSession(path).contains(path));
+        m_window->speedupView()->clear();
+        QCOMPARE(m_window->loadSession(path), QString());
+        const auto& after = m_window->speedupView()->seriesPoints(0);
+        QCOMPARE(after.size(), before.size());
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            QCOMPARE(after[i].workers, before[i].workers);
+            QCOMPARE(after[i].speedup, before[i].speedup);
+            QCOMPARE(after[i].wall_s_max, before[i].wall_s_max);
+        }
+    }
+
+    void badSessionFilesChangeNothing_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("malformed") << QByteArray("{\"format\": \"parlab-session\", \"runs\": [") << "malformed";
+        QTest::newRow("foreign") << QByteArray("{\"name\": \"x\", \"version\": 1}") << "parlab-session";
+        QTest::newRow("bad point") << QByteArray(R"({"format":"parlab-session","version":1,"runs":[{"request":{}}]})")
+                                   << "runs[0]";
+    }
+
+    void badSessionFilesChangeNothing()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, mentions);
+        const QString path = m_dir.filePath(QStringLiteral("bad.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const std::size_t runs = m_window->runs().size();
+        const std::size_t points = m_window->speedupView()->seriesPoints(0).size();
+        const QString error = m_window->loadSession(path);
+        QVERIFY2(error.contains(mentions), qPrintable(error));
+        QCOMPARE(m_window->runs().size(), runs);
+        QCOMPARE(m_window->speedupView()->seriesPoints(0).size(), points);
+    }
+
+    void aRefusedValueDoesNotStartARun()
+    {
+        auto* controls = m_window->controls();
+        controls->setSweepRange(QStringLiteral("5:1"));
+        QVERIFY(!controls->request(true));
+        QVERIFY(!m_window->controller()->isRunning());
+    }
+
+    void controllerRefusesASecondRunAndCancels()
+    {
+        RunController controller;
+        RunRequest request;
+        request.sweep.workload = "coffee";
+        request.sweep.parameters = {{"students", "200"}, {"seconds", "0.02"}, {"mode", "wait"}};
+        request.sweep.workers = WorkerRange::parse("1:2");
+        QSignalSpy cancelled(&controller, &RunController::cancelled);
+        QSignalSpy idle(&controller, &RunController::idle);
+        QVERIFY(controller.start(request));
+        QVERIFY(!controller.start(request));
+        controller.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(idle.count() == 1, 30000);
+        QCOMPARE(cancelled.count(), 1);
+        QVERIFY(!controller.isRunning());
+    }
+
+    void destroyingTheControllerDuringARunJoins()
+    {
+        auto controller = std::make_unique<RunController>();
+        RunRequest request;
+        request.sweep.workload = "coffee";
+        request.sweep.parameters = {{"students", "200"}, {"seconds", "0.02"}, {"mode", "wait"}};
+        QVERIFY(controller->start(request));
+        controller.reset();
+        QCoreApplication::processEvents();
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"

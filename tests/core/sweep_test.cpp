@@ -1,0 +1,271 @@
+#include "executors/run_error.h"
+#include "machine/machine_facts.h"
+#include "sweep/sweep.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <numeric>
+#include <stdexcept>
+#include <thread>
+
+namespace parlab {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Tasks whose partials are their squares: the checksum is a known number.
+class SquaresWorkload final : public Workload {
+public:
+    explicit SquaresWorkload(std::size_t tasks)
+        : Workload("squares", Parameters({}, {})), m_tasks(tasks) {}
+    std::size_t task_count() const override { return m_tasks; }
+    Partial run_task(std::size_t task, const CancelToken&) const override { return Partial{task * task, 0.0, 0.0}; }
+    Checksum combine(std::span<const Partial> partials) const override
+    {
+        uint128 sum = 0;
+        for (const auto& partial : partials)
+            sum += partial.exact;
+        return Checksum{to_decimal(sum), {}};
+    }
+
+private:
+    std::size_t m_tasks;
+};
+
+// Runs tasks on W real threads but reports a made-up wall time, so speedups are exact.
+class FakeExecutor final : public Executor {
+public:
+    std::function<double(std::size_t)> wall_for = [](std::size_t workers) { return 1.0 / workers; };
+    std::function<void(std::size_t, Checksum&)> tamper = [](std::size_t, Checksum&) {};
+    std::vector<ExecutorOptions> calls;
+    std::string m_name = "fake";
+
+    std::string_view name() const override { return m_name; }
+    Run run(const Workload& workload, const ExecutorOptions& options) override
+    {
+        calls.push_back(options);
+        std::vector<Partial> partials(workload.task_count());
+        std::atomic<std::size_t> next{0};
+        std::vector<std::thread> threads;
+        for (std::size_t w = 0; w < options.workers; ++w) {
+            threads.emplace_back([&, w] {
+                for (std::size_t task = next++; task < partials.size(); task = next++) {
+                    if (options.cancel.cancelled())
+                        return;
+                    partials[task] = workload.run_task(task, options.cancel);
+                    if (options.observer != nullptr)
+                        options.observer->on_task_done(TraceEvent{static_cast<std::uint32_t>(task),
+                                                                  static_cast<std::uint32_t>(w)});
+                }
+            });
+        }
+        for (auto& thread : threads)
+            thread.join();
+        Run run;
+        run.workload = workload.name();
+        run.backend = m_name;
+        run.workers = options.workers;
+        run.tasks = partials.size();
+        if (options.cancel.cancelled())
+            throw RunCancelled(run);
+        run.tasks_done = partials.size();
+        run.wall_s = wall_for(options.workers);
+        run.checksum = workload.combine(partials);
+        tamper(options.workers, run.checksum);
+        run.trace.events.push_back(TraceEvent{0, 0});
+        return run;
+    }
+};
+
+class RecordingObserver final : public SweepObserver {
+public:
+    void on_progress(const SweepProgress& progress) override
+    {
+        const std::lock_guard lock(m_mutex);
+        if (in_progress.exchange(true))
+            overlapped = true;
+        progresses.push_back(progress);
+        in_progress = false;
+    }
+    void on_baseline(const Point& point) override { baselines.push_back(point); }
+    void on_point(const Point& point) override { points.push_back(point); }
+    void on_task_done(const TraceEvent&) override { ++tasks_seen; }
+
+    std::mutex m_mutex;
+    std::atomic<bool> in_progress{false};
+    bool overlapped = false;
+    std::vector<SweepProgress> progresses;
+    std::vector<Point> baselines;
+    std::vector<Point> points;
+    std::atomic<std::size_t> tasks_seen{0};
+};
+
+SweepRequest request_for(const std::string& range, unsigned repeats = 1)
+{
+    SweepRequest request;
+    request.workload = "squares";
+    request.workers = WorkerRange::parse(range);
+    request.repeats = repeats;
+    return request;
+}
+
+struct Fakes {
+    SquaresWorkload workload{100};
+    FakeExecutor serial;
+    FakeExecutor executor;
+};
+
+TEST(Sweep, SpeedupEfficiencyAndKarpFlattFromMedians)
+{
+    Fakes fakes;
+    fakes.serial.wall_for = [](std::size_t) { return 2.0; };
+    // Amdahl with s = 0.25 on a 2-second serial run.
+    fakes.executor.wall_for = [](std::size_t w) { return 2.0 * (0.25 + 0.75 / static_cast<double>(w)); };
+    const SweepResult result =
+        run_sweep(request_for("1:3"), fakes.workload, fakes.serial, fakes.executor, nullptr, CancelToken{});
+    ASSERT_EQ(result.points.size(), 3u);
+    EXPECT_EQ(result.serial.wall_s, 2.0);
+    EXPECT_EQ(result.serial.checksum.value, "328350"); // sum of k^2 for k < 100
+    for (const Point& point : result.points) {
+        const double p = static_cast<double>(point.workers);
+        EXPECT_NEAR(point.speedup, amdahl_speedup(0.25, p), 1e-12);
+        EXPECT_NEAR(point.efficiency, point.speedup / p, 1e-12);
+        EXPECT_NEAR(point.karp_flatt, point.workers == 1 ? 0.0 : 0.25, 1e-12);
+        EXPECT_EQ(point.checksum, result.serial.checksum);
+        EXPECT_EQ(point.backend, "fake");
+        EXPECT_EQ(point.tasks, 100u);
+    }
+    EXPECT_NEAR(result.amdahl.serial_fraction, 0.25, 1e-6);
+    EXPECT_EQ(result.last_run.workers, 3u);
+    EXPECT_FALSE(result.last_run.trace.events.empty());
+}
+
+TEST(Sweep, MedianMinMaxOverRepeats)
+{
+    Fakes fakes;
+    int call = 0;
+    const double walls[] = {3.0, 1.0, 2.0};
+    fakes.serial.wall_for = [&](std::size_t) { return walls[call++ % 3]; };
+    const SweepResult result =
+        run_sweep(request_for("2", 3), fakes.workload, fakes.serial, fakes.executor, nullptr, CancelToken{});
+    EXPECT_EQ(result.serial.wall_s, 2.0);
+    EXPECT_EQ(result.serial.wall_s_min, 1.0);
+    EXPECT_EQ(result.serial.wall_s_max, 3.0);
+    EXPECT_EQ(result.serial.repeats, 3u);
+    EXPECT_EQ(fakes.serial.calls.size(), 3u);
+    EXPECT_EQ(fakes.executor.calls.size(), 3u);
+    EXPECT_DOUBLE_EQ(result.points[0].speedup, 4.0);
+}
+
+TEST(Sweep, OneExecutorServesEveryCountWithTheRequestedOptions)
+{
+    Fakes fakes;
+    SweepRequest request = request_for("1:4:*2");
+    request.chunk = 7;
+    request.schedule = Schedule::Static;
+    request.ship_inputs = true;
+    request.retries = 2;
+    CancelToken cancel;
+    (void)run_sweep(request, fakes.workload, fakes.serial, fakes.executor, nullptr, cancel);
+    ASSERT_EQ(fakes.executor.calls.size(), 3u);
+    EXPECT_EQ(fakes.executor.calls[0].workers, 1u);
+    EXPECT_EQ(fakes.executor.calls[1].workers, 2u);
+    EXPECT_EQ(fakes.executor.calls[2].workers, 4u);
+    for (const auto& options : fakes.executor.calls) {
+        EXPECT_EQ(options.chunk, 7u);
+        EXPECT_EQ(options.schedule, Schedule::Static);
+        EXPECT_TRUE(options.ship_inputs);
+        EXPECT_EQ(options.retries, 2u);
+        EXPECT_NE(options.observer, nullptr);
+    }
+    ASSERT_EQ(fakes.serial.calls.size(), 1u);
+    EXPECT_EQ(fakes.serial.calls[0].workers, 1u);
+    cancel.cancel(); // the options share the sweep's token
+    EXPECT_TRUE(fakes.executor.calls[0].cancel.cancelled());
+}
+
+TEST(Sweep, ChecksumMismatchIsAnError)
+{
+    Fakes fakes;
+    fakes.executor.tamper = [](std::size_t workers, Checksum& checksum) {
+        if (workers == 3)
+            checksum.value = "1";
+    };
+    try {
+        (void)run_sweep(request_for("1:4"), fakes.workload, fakes.serial, fakes.executor, nullptr, CancelToken{});
+        FAIL() << "a wrong checksum went unnoticed";
+    } catch (const std::runtime_error& error) {
+        EXPECT_THAT(error.what(), HasSubstr("checksum mismatch at W=3: 1 vs serial 328350"));
+    }
+}
+
+TEST(Sweep, ReportsProgressBaselineAndPoints)
+{
+    Fakes fakes;
+    RecordingObserver observer;
+    (void)run_sweep(request_for("1:2", 2), fakes.workload, fakes.serial, fakes.executor, &observer, CancelToken{});
+    ASSERT_EQ(observer.baselines.size(), 1u);
+    EXPECT_EQ(observer.baselines[0].backend, "fake");
+    ASSERT_EQ(observer.points.size(), 2u);
+    EXPECT_EQ(observer.tasks_seen.load(), 600u); // 100 tasks x 2 repeats x (baseline + 2 counts)
+    ASSERT_FALSE(observer.progresses.empty());
+    EXPECT_FALSE(observer.overlapped);
+    std::size_t previous = 0;
+    for (const auto& progress : observer.progresses) {
+        EXPECT_GE(progress.tasks_done, previous);
+        EXPECT_EQ(progress.tasks_total, 600u);
+        previous = progress.tasks_done;
+    }
+    const SweepProgress& last = observer.progresses.back();
+    EXPECT_EQ(last.tasks_done, 600u);
+    EXPECT_EQ(last.workers, 2u);
+    EXPECT_EQ(last.repeat, 1u);
+    EXPECT_EQ(last.eta_s, 0.0);
+    EXPECT_GE(observer.progresses.size(), 6u); // at least one per run
+}
+
+TEST(Sweep, CancelStopsTheSweep)
+{
+    Fakes fakes;
+    CancelToken cancel;
+    fakes.executor.wall_for = [&](std::size_t) {
+        cancel.cancel();
+        return 1.0;
+    };
+    EXPECT_THROW((void)run_sweep(request_for("1:4"), fakes.workload, fakes.serial, fakes.executor, nullptr, cancel),
+                 RunCancelled);
+    EXPECT_EQ(fakes.executor.calls.size(), 1u);
+}
+
+TEST(Sweep, RefusesBadRepeatsAndWorkerCountsBeforeRunning)
+{
+    Fakes fakes;
+    EXPECT_THROW((void)run_sweep(request_for("1", 0), fakes.workload, fakes.serial, fakes.executor, nullptr, {}),
+                 std::invalid_argument);
+    EXPECT_THROW((void)run_sweep(request_for("1", 1001), fakes.workload, fakes.serial, fakes.executor, nullptr, {}),
+                 std::invalid_argument);
+    const std::size_t too_many = max_workers_per_cpu * machine_facts().logical_cpus + 1;
+    try {
+        (void)run_sweep(request_for("1:" + std::to_string(too_many)), fakes.workload, fakes.serial, fakes.executor,
+                        nullptr, {});
+        FAIL() << "too many workers accepted";
+    } catch (const std::invalid_argument& error) {
+        EXPECT_THAT(error.what(), HasSubstr("got " + std::to_string(too_many)));
+    }
+    EXPECT_TRUE(fakes.serial.calls.empty());
+    EXPECT_TRUE(fakes.executor.calls.empty());
+}
+
+TEST(Sweep, PlanRefusesUnknownNames)
+{
+    SweepRequest request = request_for("1");
+    request.workload = "no-such-workload";
+    EXPECT_THROW((void)plan_sweep(request), std::invalid_argument);
+}
+
+} // namespace
+} // namespace parlab
