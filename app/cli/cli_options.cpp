@@ -12,6 +12,8 @@ namespace parlab {
 namespace {
 
 const char* const commands[] = {"list", "run", "machine"};
+constexpr std::size_t max_chunk = 1'000'000'000;
+constexpr unsigned max_retries = 100;
 
 } // namespace
 
@@ -30,6 +32,7 @@ CliParse parse_cli(int argc, char** argv)
     }
 
     CLI::App app{"parlab-cli: measure how much faster parallel work gets", "parlab-cli"};
+    app.set_version_flag("--version", PARLAB_VERSION);
     app.require_subcommand(1);
     CLI::App* list = app.add_subcommand("list", "List the workloads with their parameters, and the backends");
     CLI::App* machine = app.add_subcommand("machine", "Show the machine's facts: CPUs, cores, caches, memory");
@@ -40,15 +43,15 @@ CliParse parse_cli(int argc, char** argv)
     CLI::App* run = app.add_subcommand("run", "Run a workload: the serial baseline, then each worker count");
     run->add_option("--workload", o.workload, "Workload name (see 'parlab-cli list')")->required();
     run->add_option("--backend", o.backend, "serial, threads or processes")->capture_default_str();
-    run->add_option("--workers", o.workers, "Worker counts: N, lo:hi, lo:hi:*k, lo:hi:+k or auto")
-        ->capture_default_str();
+    run->add_option("--workers", o.workers,
+                    "Worker counts: N, lo:hi, lo:hi:*k, lo:hi:+k or auto (the default; 1 for serial)");
     run->add_option("--param", o.parameters, "A workload parameter, KEY=VALUE (repeatable)")
         ->allow_extra_args(false);
     run->add_option("--repeat", o.repeats, "Runs per worker count (the median is reported)")
         ->check(CLI::Range(1u, max_repeats))
         ->capture_default_str();
     run->add_option("--chunk", o.chunk, "Tasks per chunk (0 chooses)")
-        ->check(CLI::NonNegativeNumber)
+        ->check(CLI::Range(std::size_t{0}, max_chunk))
         ->capture_default_str();
     run->add_option("--schedule", o.schedule, "static or dynamic")
         ->check(CLI::IsMember({"static", "dynamic"}))
@@ -58,8 +61,17 @@ CliParse parse_cli(int argc, char** argv)
         ->capture_default_str();
     run->add_option("--trace", o.trace_path, "Write the last run's trace as Chrome trace-event JSON");
     run->add_flag("--ship-inputs", o.ship_inputs, "processes: the parent sends each task's inputs");
-    run->add_flag("--retry-failed{1}", o.retries, "processes: re-run a task lost with its worker, N times")
-        ->check(CLI::Range(0u, 100u));
+    // A flag that may take a value: "--retry-failed" means 1, "--retry-failed 2" and
+    // "--retry-failed=2" both mean 2.
+    run->add_flag("--retry-failed{1}", o.retries,
+                  "processes: re-run a task lost with its worker up to N times (N is 1 when left out)")
+        ->expected(0, 1)
+        ->type_name("[N]")
+        ->check(CLI::Range(0u, max_retries));
+    run->add_option("--memory-limit", o.memory_limit,
+                    "Refuse sizes that would need more memory than this (e.g. 512M, 2G; 0: what is available)")
+        ->transform(CLI::AsSizeValue(false))
+        ->type_name("BYTES");
 
     try {
         app.parse(argc, argv);
@@ -70,6 +82,9 @@ CliParse parse_cli(int argc, char** argv)
         }
         std::string message = error.what();
         std::replace(message.begin(), message.end(), '\n', ' ');
+        // CLI11 says what it did not expect but not where to look for what it does.
+        if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr)
+            message += " (see 'parlab-cli --help')";
         std::cerr << "parlab-cli: " << message << '\n';
         parse.exit_code = 2;
         return parse;

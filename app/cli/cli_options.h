@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,7 +12,7 @@ struct CliOptions {
     std::string command; ///< "list", "run" or "machine"
     std::string workload;
     std::string backend = "threads";
-    std::string workers = "auto";
+    std::string workers; ///< empty: not given (auto, or 1 for the serial backend)
     std::vector<std::string> parameters; ///< KEY=VALUE
     unsigned repeats = 1;
     std::size_t chunk = 0;
@@ -20,6 +21,7 @@ struct CliOptions {
     std::string trace_path;
     bool ship_inputs = false;
     unsigned retries = 0;
+    std::uint64_t memory_limit = 0; ///< bytes; 0: what the machine has available
 };
 
 /// What parsing the command line gave: options to act on, or an exit code when it is done

@@ -6,12 +6,15 @@
 #include "progress_bar.h"
 #include "result_format.h"
 #include "trace/chrome_trace_writer.h"
+#include "workloads/memory_estimate.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <new>
 #include <stdexcept>
+#include <vector>
 
 namespace parlab {
 namespace {
@@ -33,7 +36,9 @@ SweepRequest request_from(const CliOptions& options)
     SweepRequest request;
     request.workload = options.workload;
     request.backend = options.backend;
-    request.workers = WorkerRange::parse(options.workers);
+    // "auto" means every logical CPU, which the serial backend cannot have.
+    const bool serial = options.backend == "serial";
+    request.workers = WorkerRange::parse(options.workers.empty() ? (serial ? "1" : "auto") : options.workers);
     request.repeats = options.repeats;
     request.chunk = options.chunk;
     request.schedule = parse_schedule(options.schedule);
@@ -51,26 +56,8 @@ SweepRequest request_from(const CliOptions& options)
     return request;
 }
 
-} // namespace
-
-int run_command(const CliOptions& options)
+int sweep_and_report(const SweepHeader& header, const CliOptions& options, std::ofstream& trace_file)
 {
-    SweepHeader header;
-    std::ofstream trace_file;
-    try {
-        header.request = request_from(options);
-        header.plan = plan_sweep(header.request);
-        header.machine = machine_facts();
-        if (!options.trace_path.empty()) {
-            // Opened before the run: a trace that cannot be written must not cost a whole sweep.
-            trace_file.open(options.trace_path, std::ios::out | std::ios::trunc);
-            if (!trace_file)
-                throw std::invalid_argument("cannot write the trace file '" + options.trace_path + "'");
-        }
-    } catch (const std::invalid_argument& error) {
-        return report(error.what(), exit_usage);
-    }
-
     const std::unique_ptr<ResultFormat> format = ResultFormat::make(options.format, std::cout);
     ProgressBar bar(stderr);
     CliObserver observer(*format, bar);
@@ -116,6 +103,40 @@ int run_command(const CliOptions& options)
             return report("cancelled", exit_interrupted);
         return report(std::string("run failed: ") + error.what(), exit_failed);
     }
+}
+
+} // namespace
+
+int run_command(const CliOptions& options)
+{
+    SweepHeader header;
+    std::ofstream trace_file;
+    try {
+        set_workload_memory_limit(options.memory_limit);
+        header.request = request_from(options);
+        header.plan = plan_sweep(header.request);
+        // Found here, not halfway through the sweep: the serial executor only checks when it runs.
+        if (header.request.backend == "serial" && header.plan.workers != std::vector<std::size_t>{1})
+            throw std::invalid_argument("the serial backend has exactly 1 worker, got --workers " +
+                                        header.request.workers.text());
+        header.machine = machine_facts();
+        if (!options.trace_path.empty()) {
+            // Opened before the run: a trace that cannot be written must not cost a whole sweep.
+            trace_file.open(options.trace_path, std::ios::out | std::ios::trunc);
+            if (!trace_file)
+                throw std::invalid_argument("cannot write the trace file '" + options.trace_path + "'");
+        }
+    } catch (const std::invalid_argument& error) {
+        return report(error.what(), exit_usage);
+    }
+
+    const int code = sweep_and_report(header, options, trace_file);
+    if (trace_file.is_open()) {
+        // An empty file left behind by a failed run would pass for a trace.
+        trace_file.close();
+        std::remove(options.trace_path.c_str());
+    }
+    return code;
 }
 
 } // namespace parlab

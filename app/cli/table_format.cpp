@@ -73,12 +73,13 @@ void TableFormat::end(const SweepResult& result)
     const double s = fit.serial_fraction;
     const double largest = static_cast<double>(result.points.back().workers);
     m_out << "Amdahl    serial fraction s = " << format("%.4f", s) << " (rms error "
-          << format("%.3f", fit.rms_error) << " over " << fit.samples << " worker counts)\n"
+          << format("%.3f", fit.rms_error) << " over " << fit.samples
+          << (fit.samples == 1 ? " worker count)\n" : " worker counts)\n")
           << "          predicts " << format("%.2fx", amdahl_speedup(s, 2.0 * largest)) << " on "
           << format("%.0f", 2.0 * largest) << " workers (2x), "
           << format("%.2fx", amdahl_speedup(s, 4.0 * largest)) << " on " << format("%.0f", 4.0 * largest)
           << " workers (4x), and at most "
-          << (s > 0.0 ? format("%.2fx", 1.0 / s) : std::string("unlimited speedup")) << " on unlimited workers\n"
+          << (s > 0.0 ? format("%.2fx", 1.0 / s) : std::string("no limit")) << " on unlimited workers\n"
           << std::flush;
 }
 

@@ -22,7 +22,7 @@ CoreLoadView::CoreLoadView(std::unique_ptr<CpuTimesSource> source, QWidget* pare
     layout->addWidget(m_plot);
     m_plot->installEventFilter(this);
 
-    m_title = new QCPTextElement(m_plot, tr("Core load: green = user time, red = system (kernel) time"),
+    m_title = new QCPTextElement(m_plot, tr("Core load: green = user, red = system (kernel)"),
                                  QFont());
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_title);
@@ -123,7 +123,7 @@ void CoreLoadView::addSample(const CpuSample& sample)
     m_userBars->setData(keys, user, true);
     m_systemBars->setData(keys, system, true);
     const double cpusUsed = sample.own_percent / 100.0;
-    m_ownLine->setName(tr("parlab itself: %1 CPUs = %2 % of the machine")
+    m_ownLine->setName(tr("parlab: %1 CPUs (%2 %)")
                            .arg(cpusUsed, 0, 'f', 1)
                            .arg(cpus > 0 ? sample.own_percent / cpus : 0.0, 0, 'f', 0));
 
@@ -143,7 +143,7 @@ void CoreLoadView::setCpuCount(int cpus)
     while (m_cpuLines.size() < cpus) {
         QCPGraph* line = m_plot->addGraph(timeAxis, busyAxis);
         if (m_cpuLines.isEmpty())
-            line->setName(tr("each CPU (one thin line per CPU)"));
+            line->setName(tr("one line per CPU"));
         else
             line->removeFromLegend();
         m_cpuLines.push_back(line);

@@ -26,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
@@ -33,11 +34,25 @@
 #include <QTabBar>
 #include <QTabWidget>
 
+#include <qcustomplot.h>
+
 namespace parlab::gui {
 
 namespace {
 
 constexpr double presentation_scale = 1.6;
+
+// On a desk the window uses most of a large screen; on a projector it fills 1280x720.
+QSize defaultSize()
+{
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return {1280, 720};
+    const QSize available = screen->availableGeometry().size();
+    if (available.width() <= 1280 || available.height() <= 720)
+        return available.boundedTo(QSize(1280, 720));
+    return (available * 0.9).expandedTo(QSize(1280, 720));
+}
 
 QString describe(const RunRequest& request)
 {
@@ -112,7 +127,7 @@ MainWindow::MainWindow(QWidget* parent)
     if (!state.geometry.isEmpty())
         restoreGeometry(state.geometry);
     else
-        resize(1280, 720);
+        resize(defaultSize());
     if (!state.tab.isEmpty())
         showTab(state.tab);
     applyScale();
@@ -124,6 +139,9 @@ MainWindow::~MainWindow() = default;
 void MainWindow::addView(PlotView* view, const QString& title)
 {
     m_views.push_back(view);
+    // A plot's own minimum follows its largest text; left alone it would widen the window past
+    // a 1280-pixel projector in presentation mode.
+    view->plot()->setMinimumSize(320, 240);
     m_tabs->addTab(view, title);
 }
 
@@ -223,8 +241,10 @@ void MainWindow::applyScale()
     const double scale = m_zoom * (m_presentation ? presentation_scale : 1.0);
     for (PlotView* view : m_views)
         view->setScale(scale);
+    // The controls grow less than the plots: at full plot scale they would no longer fit 720 rows.
+    const double controlsScale = 1.0 + 0.5 * (scale - 1.0);
     QFont font = QApplication::font();
-    font.setPointSizeF(font.pointSizeF() * scale * 1.1);
+    font.setPointSizeF(font.pointSizeF() * controlsScale * 1.1);
     m_controls->setFont(font);
     m_tabs->tabBar()->setFont(font);
     statusBar()->setFont(font);

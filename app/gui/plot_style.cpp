@@ -123,6 +123,28 @@ void applyPlotStyle(QCustomPlot* plot, double scale)
     plot->setAntialiasedElements(QCP::aePlottables | QCP::aeItems);
 }
 
+QCPItemText* addEmptyHint(QCustomPlot* plot, QCPAxisRect* rect, const QString& text, double scale)
+{
+    auto* hint = new QCPItemText(plot);
+    hint->setClipAxisRect(rect);
+    hint->position->setAxisRect(rect);
+    hint->position->setType(QCPItemPosition::ptAxisRectRatio);
+    hint->position->setCoords(0.5, 0.5);
+    hint->setPositionAlignment(Qt::AlignCenter);
+    hint->setTextAlignment(Qt::AlignCenter);
+    hint->setText(text);
+    hint->setFont(labelFont(scale));
+    QColor color = plot->palette().color(QPalette::WindowText);
+    color.setAlpha(170);
+    hint->setColor(color);
+    // Lines of the empty plot (the ideal speedup) may cross the note; a veil keeps it readable.
+    QColor veil = plot->palette().color(QPalette::Base);
+    veil.setAlpha(220);
+    hint->setBrush(QBrush(veil));
+    hint->setPadding(QMargins(8, 6, 8, 6));
+    return hint;
+}
+
 void resetViewOnDoubleClick(QCustomPlot* plot, std::function<void()> reset)
 {
     QObject::connect(plot, &QCustomPlot::mouseDoubleClick, plot, [plot, reset](QMouseEvent*) {

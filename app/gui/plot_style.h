@@ -6,6 +6,8 @@
 
 #include <functional>
 
+class QCPAxisRect;
+class QCPItemText;
 class QCustomPlot;
 
 namespace parlab::gui {
@@ -32,6 +34,9 @@ double lineWidth(double scale);
 /// turns on drag and wheel zoom. A QCPTextElement in the top layout row is styled as the title.
 /// Call again after a palette change or a new scale; series pens stay the caller's.
 void applyPlotStyle(QCustomPlot* plot, double scale);
+
+/// A centred note in `rect` saying what to do while the plot has no data; hide it when data comes.
+QCPItemText* addEmptyHint(QCustomPlot* plot, QCPAxisRect* rect, const QString& text, double scale);
 
 /// Undoes zoom and drag on a double click: calls `reset`, or rescales every axis to its data.
 void resetViewOnDoubleClick(QCustomPlot* plot, std::function<void()> reset = {});

@@ -55,7 +55,7 @@ SpeedupView::SpeedupView(QWidget* parent) : PlotView(parent), m_plot(new QCustom
 
     m_efficiencyRect = new QCPAxisRect(m_plot);
     m_plot->plotLayout()->addElement(2, 0, m_efficiencyRect);
-    m_plot->plotLayout()->setRowStretchFactor(1, 3.0);
+    m_plot->plotLayout()->setRowStretchFactor(1, 2.2);
     m_plot->plotLayout()->setRowStretchFactor(2, 1.0);
     auto* margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
@@ -78,7 +78,11 @@ SpeedupView::SpeedupView(QWidget* parent) : PlotView(parent), m_plot(new QCustom
         ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
         axis->setTicker(ticker);
     }
-    m_efficiencyRect->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
+    // Three ticks, 0, 0.5 and 1, stay apart even in the short panel at presentation scale.
+    auto efficiencyTicker = QSharedPointer<QCPAxisTickerFixed>::create();
+    efficiencyTicker->setTickStep(0.5);
+    efficiencyTicker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    m_efficiencyRect->axis(QCPAxis::atLeft)->setTicker(efficiencyTicker);
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
 
@@ -189,7 +193,7 @@ void SpeedupView::rebuild()
             minus << std::max(0.0, point.speedup - low);
             plus << std::max(0.0, high - point.speedup);
             efficiency << point.efficiency;
-            samples.push_back({static_cast<double>(point.workers), point.speedup});
+            samples.push_back({amdahl_processors(point.workers, m_logicalCpus), point.speedup});
         }
         auto* measured = m_plot->addGraph();
         measured->setName(series.name);
@@ -209,7 +213,8 @@ void SpeedupView::rebuild()
             QVector<double> fx, fy;
             for (double p = 1.0; p <= xHigh; p += 0.05) {
                 fx << p;
-                fy << amdahl_speedup(fit.serial_fraction, p);
+                // Past the logical CPUs more workers only take turns: the law's curve goes flat.
+                fy << amdahl_speedup(fit.serial_fraction, std::min(p, static_cast<double>(m_logicalCpus)));
             }
             auto* curve = m_plot->addGraph();
             curve->setName(tr("Amdahl s = %1").arg(fit.serial_fraction, 0, 'f', 3));
@@ -252,6 +257,11 @@ void SpeedupView::rebuild()
         addMarker(m_physicalCores, tr("%1 physical cores").arg(m_physicalCores), Qt::AlignRight);
         addMarker(m_logicalCpus, tr("%1 logical CPUs").arg(m_logicalCpus), Qt::AlignLeft);
     }
+
+    if (m_series.empty())
+        addEmptyHint(m_plot, m_plot->axisRect(),
+                     tr("No measurements yet:\npress Sweep (Shift+F5)\nor Run (F5)"),
+                     m_scale);
 
     resetRanges();
     m_plot->replot(QCustomPlot::rpQueuedReplot);

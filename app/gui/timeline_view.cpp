@@ -53,7 +53,7 @@ TimelineView::TimelineView(QWidget* parent) : PlotView(parent), m_plot(new QCust
     layout->addWidget(m_plot);
     m_plot->installEventFilter(this);
 
-    m_title = new QCPTextElement(m_plot, tr("Timeline of the last run: one row per worker, gaps are idle time"),
+    m_title = new QCPTextElement(m_plot, tr("Last run: one row per worker; gaps are idle time"),
                                  QFont());
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_title);
@@ -84,6 +84,9 @@ TimelineView::TimelineView(QWidget* parent) : PlotView(parent), m_plot(new QCust
     // zoom changes the pixels per row.
     connect(m_plot, &QCustomPlot::afterLayout, this, &TimelineView::updateBarThickness);
     resetViewOnDoubleClick(m_plot, [this] { updateAxes(); });
+    m_hint = addEmptyHint(m_plot, m_plot->axisRect(),
+                          tr("No run yet: press Run (F5)\nor Sweep (Shift+F5);\nevery task shows as a bar\non its worker's row"),
+                          m_scale);
     updateAxes();
     restyle();
 }
@@ -163,6 +166,8 @@ void TimelineView::rebuild()
 
 void TimelineView::updateAxes()
 {
+    if (m_hint)
+        m_hint->setVisible(m_events.empty());
     const int rows = std::max(1, m_rows);
     m_plot->yAxis->setRange(-0.6, rows - 0.4);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
@@ -222,6 +227,12 @@ void TimelineView::restyle()
 {
     applyPlotStyle(m_plot, m_scale);
     const QPalette palette = m_plot->palette();
+    if (m_hint) {
+        m_hint->setFont(labelFont(m_scale));
+        QColor hintColor = palette.color(QPalette::WindowText);
+        hintColor.setAlpha(170);
+        m_hint->setColor(hintColor);
+    }
     const bool dark = palette.color(QPalette::Base).lightness() < 128;
     for (std::size_t slot = 0; slot < phases.size(); ++slot) {
         const QColor color = phaseColor(phases[slot], palette);

@@ -9,6 +9,7 @@
 #include <vector>
 
 class QCPCurve;
+class QCPItemText;
 class QCPTextElement;
 class QCustomPlot;
 
@@ -54,6 +55,7 @@ private:
 
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
+    QCPItemText* m_hint = nullptr;
     // Per phase, two curves: neighbouring tasks alternate between them, so their borders show.
     std::array<std::array<QCPCurve*, 2>, phase_count> m_curves{};
     std::vector<TraceEvent> m_events;

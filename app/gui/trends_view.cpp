@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include <array>
+#include <cmath>
 #include <stdexcept>
 
 // Q_INIT_RESOURCE must be used outside any namespace; it keeps the linker from dropping the
@@ -29,7 +30,7 @@ struct SeriesInfo {
 // Shapes and colours both differ, so the series stay apart in grey print and for colour-blind eyes.
 constexpr std::array<SeriesInfo, 5> series_infos = {{
     {"transistors.csv", "Transistors (thousands)", QCPScatterStyle::ssTriangle},
-    {"single_thread_perf.csv", "Single-thread performance (SpecINT × 10³)", QCPScatterStyle::ssCircle},
+    {"single_thread_perf.csv", "Single-thread speed (SpecINT × 10³)", QCPScatterStyle::ssCircle},
     {"frequency_mhz.csv", "Frequency (MHz)", QCPScatterStyle::ssSquare},
     {"typical_power_w.csv", "Typical power (W)", QCPScatterStyle::ssDiamond},
     {"logical_cores.csv", "Logical cores", QCPScatterStyle::ssTriangleInverted},
@@ -40,13 +41,14 @@ constexpr int cores_series = 4;
 constexpr double first_year = 1970.0;
 constexpr double last_year = 2024.0;
 constexpr double lowest_value = 0.1;
-constexpr double highest_value = 3e8;
+// Two decades of headroom above the newest chips hold the legend clear of the data.
+constexpr double highest_value = 3e10;
 constexpr double dennard_end_year = 2005.0;
 
 const char* const attribution_text =
     "Data: Karl Rupp, \"Microprocessor Trend Data\" (github.com/karlrupp/microprocessor-trend-data), "
     "CC BY 4.0.\nOriginal data up to 2010 collected by M. Horowitz, F. Labonte, O. Shacham, "
-    "K. Olukotun, L. Hammond, and C. Batten; data for 2010-2021 collected by K. Rupp.";
+    "K. Olukotun, L. Hammond,\nand C. Batten; data for 2010-2021 collected by K. Rupp.";
 
 QString simplifiedModel(QString model)
 {
@@ -72,7 +74,7 @@ TrendsView::TrendsView(QWidget* parent)
     layout->addWidget(m_plot);
     m_plot->installEventFilter(this);
 
-    m_title = makeText(m_plot, tr("Clocks stopped getting faster around 2005; cores kept multiplying"));
+    m_title = makeText(m_plot, tr("Clocks stopped getting faster around 2005;\ncores kept multiplying"));
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_title);
     m_attribution = makeText(m_plot, QString::fromUtf8(attribution_text));
@@ -106,9 +108,10 @@ TrendsView::TrendsView(QWidget* parent)
     m_dennardShade->bottomRight->setCoords(1e4, 1.0);
     m_dennardLabel = new QCPItemText(m_plot);
     m_dennardLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    // In the headroom above the newest transistor counts, clear of the legend on the left.
     m_dennardLabel->position->setCoords(dennard_end_year, 0.0);
     m_dennardLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_dennardLabel->setText(tr("after 2005: end of Dennard scaling"));
+    m_dennardLabel->setText(tr("after 2005:\nend of Dennard scaling"));
 
     loadSeries();
 
@@ -231,8 +234,9 @@ void TrendsView::restyle()
                                                      9.0 * m_scale));
     }
 
+    // Grows less than the rest: at full presentation scale its long lines would not fit 1280 pixels.
     QFont small = tickFont(m_scale);
-    small.setPointSizeF(9.5 * m_scale);
+    small.setPointSizeF(9.5 * std::sqrt(m_scale));
     m_attribution->setFont(small);
     m_attribution->setTextColor(text);
 

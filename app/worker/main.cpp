@@ -2,9 +2,11 @@
 #include "executors/process_worker_loop.h"
 #include "workloads/workload_registry.h"
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <sys/prctl.h>
 
 int main(int argc, char** argv)
 {
@@ -15,6 +17,13 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: %s [--fd N]\n(started by parlab's processes backend, not by hand)\n", argv[0]);
         return 64;
     }
+    // Ctrl-C in a terminal reaches the whole process group: the parent cancels the run and stops
+    // its workers itself, so a worker must not die on its own and look like a crash.
+    std::signal(SIGINT, SIG_IGN);
+    // A parent that dies without stopping its workers (SIGKILL, a crash) takes them along, even in
+    // the middle of a task. Had it died before this line, its end of the socket is closed already
+    // and the first read ends the worker.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     return parlab::run_process_worker_loop(fd, [](std::string_view name, const parlab::ParameterValues& values) {
         return parlab::WorkloadRegistry::create(name, values);
     });

@@ -80,6 +80,11 @@ AmdahlFit fit_amdahl(std::span<const SpeedupSample> samples)
     return fit;
 }
 
+double amdahl_processors(std::size_t workers, std::size_t logical_cpus)
+{
+    return static_cast<double>(logical_cpus == 0 ? workers : std::min(workers, logical_cpus));
+}
+
 double amdahl_speedup(double serial_fraction, double workers)
 {
     if (workers <= 0.0)

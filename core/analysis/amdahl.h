@@ -20,6 +20,11 @@ struct AmdahlFit {
 /// Least squares over the samples with workers > 1; s = 0 when there are none.
 AmdahlFit fit_amdahl(std::span<const SpeedupSample> samples);
 
+/// The processors W workers really have on a machine with `logical_cpus`: min(W, logical_cpus).
+/// Amdahl's law counts processors, and workers beyond the CPUs only take turns on them, so a
+/// fit over an oversubscribed sweep must not read their flat speedup as serial work.
+double amdahl_processors(std::size_t workers, std::size_t logical_cpus);
+
 /// Amdahl's law: the speedup on p workers of work whose serial fraction is s.
 double amdahl_speedup(double serial_fraction, double workers);
 /// Gustafson's law: the scaled speedup on p workers, s + p(1-s).

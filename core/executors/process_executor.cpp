@@ -11,6 +11,7 @@
 #include <fstream>
 #include <stdexcept>
 #include <sys/resource.h>
+#include <thread>
 #include <unistd.h>
 
 namespace parlab {
@@ -111,14 +112,19 @@ Run ProcessExecutor::run(const Workload& workload, const ExecutorOptions& option
 {
     check_workers(options.workers);
     double teardown_s = 0.0;
-    if (m_pool && (m_pool->size() != options.workers || !m_pool->healthy()))
+    // A pool started by another thread dies with that thread: start a fresh one for this thread.
+    if (m_pool && (m_pool->size() != options.workers || m_pool->owner() != std::this_thread::get_id() ||
+                   !m_pool->healthy()))
         teardown_s += shutdown();
     const std::int64_t start = steady_now_ns();
     double startup_s = 0.0; // stays 0 when the warm pool is reused: nothing was started
     if (!m_pool) {
-        if (::access(m_program.c_str(), X_OK) != 0)
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(m_program, error))
             throw std::runtime_error("the worker program was not found at '" + m_program +
                                      "' (build parlab-worker, or set PARLAB_WORKER to its path)");
+        if (::access(m_program.c_str(), X_OK) != 0)
+            throw std::runtime_error("the worker program '" + m_program + "' is not executable");
         m_pool = std::make_unique<ProcessPool>(m_program, options.workers);
         startup_s = m_pool->startup_s();
     }

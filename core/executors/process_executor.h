@@ -13,8 +13,9 @@ namespace parlab {
 class ProcessPool;
 
 /// W worker processes of the parlab-worker program, spawned (never forked) and fed over Unix
-/// sockets, like a multiprocessing.Pool. The pool stays warm between runs with the same W; it is
-/// torn down when W changes, when a run fails or is cancelled, and by the destructor.
+/// sockets, like a multiprocessing.Pool. The pool stays warm between runs with the same W from the
+/// same thread; it is torn down when W or the calling thread changes, when a run fails or is
+/// cancelled, and by the destructor.
 ///
 /// Costs: startup_s is 0 for a run that reused a warm pool (nothing was started). teardown_s is
 /// the time this run() spent stopping processes: the previous pool when W changed, or its own

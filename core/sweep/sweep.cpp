@@ -163,6 +163,7 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
     options.ship_inputs = request.ship_inputs;
     options.retries = request.retries;
     std::vector<SpeedupSample> samples;
+    const std::size_t logical_cpus = machine_facts().logical_cpus;
     for (const std::size_t workers : counts) {
         options.workers = workers;
         Point point = run_point(request, workload, executor, options, relay, result.last_run);
@@ -173,7 +174,7 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
         point.speedup = point.wall_s > 0.0 ? result.serial.wall_s / point.wall_s : 0.0;
         point.efficiency = point.speedup / static_cast<double>(workers);
         point.karp_flatt = karp_flatt(point.speedup, static_cast<double>(workers));
-        samples.push_back({static_cast<double>(workers), point.speedup});
+        samples.push_back({amdahl_processors(workers, logical_cpus), point.speedup});
         if (observer != nullptr)
             observer->on_point(point);
         result.points.push_back(std::move(point));

@@ -1,12 +1,19 @@
 #include "controls_panel.h"
+#include "export_bundle.h"
+#include "headless_export.h"
+#include "launch_options.h"
 #include "main_window.h"
 #include "plot_exporter.h"
 #include "run_controller.h"
 #include "speedup_view.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -60,6 +67,66 @@ private Q_SLOTS:
         }
         QCOMPARE(m_window->runs().size(), std::size_t{1});
         QVERIFY(m_window->runs()[0].has_serial);
+
+        // What is drawn, not only what is kept: the measured graph holds the three points.
+        view->rebuild();
+        QCPGraph* measured = nullptr;
+        for (int i = 0; i < view->plot()->graphCount(); ++i)
+            if (view->plot()->graph(i)->name() == QStringLiteral("threads · coffee"))
+                measured = view->plot()->graph(i);
+        QVERIFY(measured);
+        QCOMPARE(measured->dataCount(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(measured->data()->at(i)->key, double(i + 1));
+    }
+
+    void exportsABundleFolder()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("bundle"));
+        std::optional<Run> lastRun;
+        const QStringList files = ExportBundle::write(folder, m_window->views(), m_window->runs(), lastRun);
+        for (PlotView* view : m_window->views())
+            for (const char* suffix : {"png", "svg", "pdf"}) {
+                const QString path = folder + QLatin1Char('/') + view->exportName() + QLatin1Char('.') + suffix;
+                QVERIFY2(files.contains(path), qPrintable(path));
+                QVERIFY2(QFileInfo(path).size() > 100, qPrintable(path));
+            }
+        QFile csv(folder + QStringLiteral("/points.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+        // The header, the serial baseline, then one line per worker count.
+        QCOMPARE(lines.size(), 1 + 1 + 3);
+        QVERIFY(lines[1].startsWith("coffee,serial,1"));
+        QVERIFY(lines[0].startsWith("workload,backend,workers"));
+        QFile run(folder + QStringLiteral("/run.json"));
+        QVERIFY(run.open(QIODevice::ReadOnly));
+        const QJsonDocument json = QJsonDocument::fromJson(run.readAll());
+        QVERIFY(json.isObject());
+        QVERIFY(json.object().contains(QStringLiteral("machine")));
+    }
+
+    void exportSweepWritesAValidSvgWithNoWindow()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("headless.svg"));
+        const LaunchOptions options = parse_launch_options(
+            {QStringLiteral("parlab"), QStringLiteral("--export-sweep"), path, QStringLiteral("--workload"),
+             QStringLiteral("cubes"), QStringLiteral("--param"), QStringLiteral("n=20000"),
+             QStringLiteral("--param"), QStringLiteral("chunks=8"), QStringLiteral("--workers"),
+             QStringLiteral("1:2"), QStringLiteral("--repeat"), QStringLiteral("1")});
+        QVERIFY2(options.error.isEmpty(), qPrintable(options.error));
+        QVERIFY(options.exportSweep);
+        QCOMPARE(HeadlessExport::run(*options.exportSweep), 0);
+        QFile svg(path);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&svg);
+        QVERIFY(xml.readNextStartElement());
+        QCOMPARE(xml.name().toString(), QStringLiteral("svg"));
+        int texts = 0;
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::Characters && xml.text().contains(QStringLiteral("cubes")))
+                ++texts;
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY2(texts > 0, "the legend names the series");
     }
 
     void exportsPngPdfAndSvg()
@@ -69,6 +136,11 @@ private Q_SLOTS:
         PlotExporter::save(plot, png, 640, 360, 2.0);
         const QImage image(png);
         QCOMPARE(image.size(), QSize(1280, 720));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 8)
+            for (int x = 0; x < image.width(); x += 8)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 3, "the PNG shows a plot, not a blank page");
 
         const QString pdf = m_dir.filePath(QStringLiteral("speedup.pdf"));
         PlotExporter::save(plot, pdf, 640, 360);

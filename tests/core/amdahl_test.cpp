@@ -80,5 +80,27 @@ TEST(Amdahl, KarpFlattOfExactAmdahlDataIsTheSerialFraction)
     EXPECT_EQ(karp_flatt(1.0, 1.0), 0.0);
 }
 
+TEST(Amdahl, ProcessorsStopAtTheLogicalCpus)
+{
+    EXPECT_DOUBLE_EQ(amdahl_processors(1, 2), 1.0);
+    EXPECT_DOUBLE_EQ(amdahl_processors(2, 2), 2.0);
+    EXPECT_DOUBLE_EQ(amdahl_processors(5, 2), 2.0);
+    EXPECT_DOUBLE_EQ(amdahl_processors(5, 0), 5.0);
+}
+
+TEST(Amdahl, OversubscribedPointsFitAsTheirProcessors)
+{
+    // Perfectly parallel work on 2 CPUs: 2x at W = 2, and still 2x at W = 3 and 5.
+    const std::size_t cpus = 2;
+    std::vector<SpeedupSample> samples;
+    for (const std::size_t workers : {2, 3, 5})
+        samples.push_back({amdahl_processors(workers, cpus), 2.0});
+    EXPECT_NEAR(fit_amdahl(samples).serial_fraction, 0.0, 1e-9);
+
+    // Counted as workers, the same points would look like a large serial fraction.
+    std::vector<SpeedupSample> as_workers{{2.0, 2.0}, {3.0, 2.0}, {5.0, 2.0}};
+    EXPECT_GT(fit_amdahl(as_workers).serial_fraction, 0.1);
+}
+
 } // namespace
 } // namespace parlab

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <sys/wait.h>
 #include <thread>
@@ -199,6 +201,24 @@ TEST(ProcessExecutor, NamesTheMissingWorkerProgram)
     } catch (const std::runtime_error& error) {
         EXPECT_THAT(error.what(), HasSubstr("/nonexistent/parlab-worker"));
     }
+}
+
+TEST(ProcessExecutor, SaysWhenTheWorkerProgramIsNotExecutable)
+{
+    const auto path = std::filesystem::temp_directory_path() / ("parlab-plain-file-" + std::to_string(::getpid()));
+    std::ofstream(path) << "not a program\n";
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    const auto workload = WorkloadRegistry::create("cubes", {{"n", "100"}, {"chunks", "4"}});
+    ProcessExecutor executor(path.string());
+    ExecutorOptions options;
+    options.workers = 1;
+    try {
+        static_cast<void>(executor.run(*workload, options));
+        ADD_FAILURE() << "a file without execute permission was run";
+    } catch (const std::runtime_error& error) {
+        EXPECT_THAT(error.what(), HasSubstr("'" + path.string() + "' is not executable"));
+    }
+    std::filesystem::remove(path);
 }
 
 TEST(ProcessExecutor, FindsTheWorkerFromTheEnvironment)

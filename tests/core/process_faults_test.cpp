@@ -11,6 +11,10 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <thread>
+#include <iostream>
 #include <sys/wait.h>
 
 using namespace parlab;
@@ -70,6 +74,48 @@ public:
     [[nodiscard]] std::size_t task_count() const override { return 3; }
     [[nodiscard]] Partial run_task(std::size_t, const CancelToken&) const override { return {}; }
     [[nodiscard]] Checksum combine(std::span<const Partial>) const override { return {"0", {}}; }
+};
+
+// Looks like eigen to the worker (same name and parameters) but ships bytes that are not a
+// matrix for task 3, so the real eigen workload in the worker throws on that task.
+class BadInputsEigen : public Workload {
+public:
+    explicit BadInputsEigen(std::unique_ptr<Workload> eigen)
+        : Workload(eigen->name(), eigen->parameters()), m_eigen(std::move(eigen)) {}
+    [[nodiscard]] std::size_t task_count() const override { return m_eigen->task_count(); }
+    [[nodiscard]] Partial run_task(std::size_t task, const CancelToken& cancel) const override
+    {
+        return m_eigen->run_task(task, cancel);
+    }
+    [[nodiscard]] Checksum combine(std::span<const Partial> partials) const override
+    {
+        return m_eigen->combine(partials);
+    }
+    [[nodiscard]] std::vector<std::byte> serialize_inputs(std::size_t task) const override
+    {
+        auto bytes = m_eigen->serialize_inputs(task);
+        if (task == 3)
+            bytes.resize(5);
+        return bytes;
+    }
+
+private:
+    std::unique_ptr<Workload> m_eigen;
+};
+
+class InterruptAllWorkers : public RunObserver {
+public:
+    explicit InterruptAllWorkers(std::vector<std::int32_t> pids) : m_pids(std::move(pids)) {}
+    void on_task_done(const TraceEvent&) override
+    {
+        if (!m_sent.exchange(true))
+            for (const auto pid : m_pids)
+                ::kill(pid, SIGINT);
+    }
+
+private:
+    std::vector<std::int32_t> m_pids;
+    std::atomic<bool> m_sent{false};
 };
 
 using Clock = std::chrono::steady_clock;
@@ -220,4 +266,140 @@ TEST(ProcessFaults, ACorruptMessageFromAWorkerFailsTheRun)
     EXPECT_LT(Clock::now() - start, bound);
     EXPECT_TRUE(no_children_left());
     std::filesystem::remove(script);
+}
+
+TEST(ProcessFaults, AnExceptionInATaskComesBackWithTaskAndMessage)
+{
+    const BadInputsEigen workload(WorkloadRegistry::create("eigen", {{"matrices", "8"}, {"dim", "8"}}));
+    ProcessExecutor executor(PARLAB_WORKER_PATH);
+    ExecutorOptions options;
+    options.workers = 2;
+    options.ship_inputs = true;
+    try {
+        static_cast<void>(executor.run(workload, options));
+        ADD_FAILURE() << "a task that threw was taken for a result";
+    } catch (const RunCancelled&) {
+        ADD_FAILURE() << "a failed task is not a cancel";
+    } catch (const RunError& error) {
+        EXPECT_THAT(error.what(), HasSubstr("task 3 failed: eigen task inputs must be"));
+        EXPECT_EQ(error.task(), 3u);
+        EXPECT_LT(error.partial().tasks_done, 8u);
+    }
+    EXPECT_TRUE(no_children_left());
+}
+
+TEST(ProcessFaults, CtrlCReachingTheWorkersDoesNotKillThem)
+{
+    // A terminal sends SIGINT to the whole process group; the parent decides whether to cancel.
+    const auto workload = WorkloadRegistry::create("coffee", {{"students", "8"}, {"seconds", "0.02"}});
+    ProcessExecutor executor(PARLAB_WORKER_PATH);
+    ExecutorOptions options;
+    options.workers = 2;
+    static_cast<void>(executor.run(*workload, options));
+    InterruptAllWorkers interrupter(executor.worker_pids());
+    options.observer = &interrupter;
+    const parlab::Run run = executor.run(*workload, options);
+    EXPECT_EQ(run.checksum, serial_checksum(*workload));
+    executor.shutdown();
+    EXPECT_TRUE(no_children_left());
+}
+
+TEST(ProcessFaults, WorkersDieWithTheirParent)
+{
+    // A parent killed with SIGKILL cannot stop its workers. Here a forked child is that parent;
+    // as a subreaper this test inherits the orphaned workers and can see how they ended.
+    int done_pipe[2];
+    ASSERT_EQ(::pipe(done_pipe), 0);
+    ASSERT_EQ(::prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+    const pid_t parent = ::fork();
+    ASSERT_GE(parent, 0);
+    if (parent == 0) {
+        // Task 0 ends at once; task 1, dealt to the same worker, waits a minute.
+        class SayWhenATaskIsDone : public RunObserver {
+        public:
+            explicit SayWhenATaskIsDone(int fd) : m_fd(fd) {}
+            void on_task_done(const TraceEvent&) override { static_cast<void>(::write(m_fd, "x", 1)); }
+
+        private:
+            int m_fd;
+        } observer(done_pipe[1]);
+        const auto workload =
+            WorkloadRegistry::create("unbalanced", {{"durations", "0,60"}, {"scale", "1"}, {"mode", "wait"}});
+        ProcessExecutor executor(PARLAB_WORKER_PATH);
+        ExecutorOptions options;
+        options.workers = 2;
+        options.observer = &observer;
+        static_cast<void>(executor.run(*workload, options));
+        ::_exit(0);
+    }
+    ::close(done_pipe[1]);
+    pollfd done{done_pipe[0], POLLIN, 0};
+    const bool started = ::poll(&done, 1, static_cast<int>(std::chrono::milliseconds(bound).count())) == 1;
+    ::close(done_pipe[0]);
+    std::vector<pid_t> workers;
+    std::ifstream children("/proc/" + std::to_string(parent) + "/task/" + std::to_string(parent) + "/children");
+    for (pid_t pid = 0; children >> pid;)
+        workers.push_back(pid);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    {
+        std::ifstream again("/proc/" + std::to_string(parent) + "/task/" + std::to_string(parent) + "/children");
+        std::string all, pid;
+        while (again >> pid) all += pid + " ";
+        std::ifstream st("/proc/" + std::to_string(parent) + "/status");
+        std::string line;
+        while (std::getline(st, line)) if (line.rfind("Threads", 0) == 0) all += line;
+        std::cerr << "DEBUG children after 100ms: " << all << "\n";
+    }
+    const auto start = Clock::now();
+    ::kill(parent, SIGKILL);
+    ASSERT_EQ(::waitpid(parent, nullptr, 0), parent);
+    EXPECT_TRUE(started) << "the first task did not finish";
+    EXPECT_EQ(workers.size(), 2u);
+    for (const pid_t worker : workers) {
+        int status = 0;
+        pid_t reaped = 0;
+        while ((reaped = ::waitpid(worker, &status, WNOHANG)) == 0 && Clock::now() - start < bound)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        if (reaped == 0) {
+            ::kill(worker, SIGKILL);
+            ::waitpid(worker, &status, 0);
+            ADD_FAILURE() << "worker " << worker << " ran on without its parent";
+        }
+    }
+    ::prctl(PR_SET_CHILD_SUBREAPER, 0);
+    {
+        std::ifstream left("/proc/self/task/" + std::to_string(::getpid()) + "/children");
+        std::string pid;
+        while (left >> pid) {
+            std::ifstream status("/proc/" + pid + "/status");
+            std::string text, line;
+            while (std::getline(status, line))
+                if (line.rfind("Name", 0) == 0 || line.rfind("State", 0) == 0 || line.rfind("PPid", 0) == 0)
+                    text += line + "; ";
+            ADD_FAILURE() << "left: " << pid << " " << text << " workers " << workers[0] << " " << workers[1] << " parent " << parent;
+        }
+    }
+    EXPECT_TRUE(no_children_left());
+}
+
+TEST(ProcessFaults, APoolIsNotReusedFromAnotherThread)
+{
+    // Workers die with the thread that started them, so a later run from another thread must not
+    // count on them.
+    const auto workload = WorkloadRegistry::create("cubes", {{"n", "1000"}, {"chunks", "8"}});
+    ProcessExecutor executor(PARLAB_WORKER_PATH);
+    ExecutorOptions options;
+    options.workers = 2;
+    std::vector<std::int32_t> first_pids;
+    std::thread([&] {
+        static_cast<void>(executor.run(*workload, options));
+        first_pids = executor.worker_pids();
+    }).join();
+    const parlab::Run run = executor.run(*workload, options);
+    EXPECT_EQ(run.checksum, serial_checksum(*workload));
+    EXPECT_GT(run.costs.startup_s, 0.0);
+    for (const auto pid : executor.worker_pids())
+        EXPECT_EQ(std::count(first_pids.begin(), first_pids.end(), pid), 0);
+    executor.shutdown();
+    EXPECT_TRUE(no_children_left());
 }
