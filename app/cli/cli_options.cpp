@@ -35,7 +35,8 @@ CliParse parse_cli(int argc, char** argv)
     app.set_version_flag("--version", PARLAB_VERSION);
     app.require_subcommand(1);
     CLI::App* list = app.add_subcommand("list", "List the workloads with their parameters, and the backends");
-    CLI::App* machine = app.add_subcommand("machine", "Show the machine's facts: CPUs, cores, caches, memory");
+    CLI::App* machine =
+        app.add_subcommand("machine", "Show the machine's facts: CPUs, cores, caches, memory");
     machine->add_option("--format", o.format, "table or json")
         ->check(CLI::IsMember({"table", "json"}))
         ->capture_default_str();
@@ -68,8 +69,9 @@ CliParse parse_cli(int argc, char** argv)
         ->expected(0, 1)
         ->type_name("[N]")
         ->check(CLI::Range(0u, max_retries));
-    run->add_option("--memory-limit", o.memory_limit,
-                    "Refuse sizes that would need more memory than this (e.g. 512M, 2G; 0: what is available)")
+    run->add_option(
+           "--memory-limit", o.memory_limit,
+           "Refuse sizes that would need more memory than this (e.g. 512M, 2G; 0: what is available)")
         ->transform(CLI::AsSizeValue(false))
         ->type_name("BYTES");
 

@@ -12,7 +12,7 @@ struct CliOptions {
     std::string command; ///< "list", "run" or "machine"
     std::string workload;
     std::string backend = "threads";
-    std::string workers; ///< empty: not given (auto, or 1 for the serial backend)
+    std::string workers;                 ///< empty: not given (auto, or 1 for the serial backend)
     std::vector<std::string> parameters; ///< KEY=VALUE
     unsigned repeats = 1;
     std::size_t chunk = 0;

@@ -18,7 +18,9 @@ std::string csv_field(const nlohmann::ordered_json& value)
 
 } // namespace
 
-void CsvFormat::begin(const SweepHeader& /*header*/) {}
+void CsvFormat::begin(const SweepHeader& /*header*/)
+{
+}
 
 void CsvFormat::baseline(const Point& serial)
 {
@@ -44,6 +46,9 @@ void CsvFormat::point(const Point& point)
     m_out << row << '\n' << std::flush;
 }
 
-void CsvFormat::end(const SweepResult& /*result*/) { m_out << std::flush; }
+void CsvFormat::end(const SweepResult& /*result*/)
+{
+    m_out << std::flush;
+}
 
 } // namespace parlab

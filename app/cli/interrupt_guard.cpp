@@ -34,6 +34,9 @@ InterruptGuard::~InterruptGuard()
     g_token = nullptr;
 }
 
-bool InterruptGuard::interrupted() { return g_interrupted.load(); }
+bool InterruptGuard::interrupted()
+{
+    return g_interrupted.load();
+}
 
 } // namespace parlab

@@ -28,7 +28,10 @@ void JsonFormat::begin(const SweepHeader& header)
     m_out << json.dump() << '\n' << std::flush;
 }
 
-void JsonFormat::point(const Point& point) { m_out << point_json(point).dump() << '\n' << std::flush; }
+void JsonFormat::point(const Point& point)
+{
+    m_out << point_json(point).dump() << '\n' << std::flush;
+}
 
 void JsonFormat::end(const SweepResult& result)
 {

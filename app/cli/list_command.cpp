@@ -18,7 +18,8 @@ int list_command()
             width = std::max(width, spec.name.size());
         for (const ParameterSpec& spec : info.parameters) {
             std::cout << "    " << spec.name << std::string(width - spec.name.size(), ' ') << "  default "
-                      << spec.default_value << ", allowed " << spec.range_text() << "  - " << spec.help << '\n';
+                      << spec.default_value << ", allowed " << spec.range_text() << "  - " << spec.help
+                      << '\n';
         }
     }
     std::cout << "\nBackends (--backend NAME):\n";
@@ -26,7 +27,8 @@ int list_command()
     for (const ExecutorInfo& info : ExecutorRegistry::all())
         width = std::max(width, info.name.size());
     for (const ExecutorInfo& info : ExecutorRegistry::all())
-        std::cout << "  " << info.name << std::string(width - info.name.size(), ' ') << "  " << info.summary << '\n';
+        std::cout << "  " << info.name << std::string(width - info.name.size(), ' ') << "  " << info.summary
+                  << '\n';
     return 0;
 }
 

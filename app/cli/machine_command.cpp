@@ -31,7 +31,9 @@ int machine_command(const CliOptions& options)
         std::cout << json.dump() << '\n';
         return 0;
     }
-    const auto cache = [](std::uint64_t bytes) { return bytes == 0 ? std::string("unknown") : bytes_text(bytes); };
+    const auto cache = [](std::uint64_t bytes) {
+        return bytes == 0 ? std::string("unknown") : bytes_text(bytes);
+    };
     std::cout << "host              " << m.host << '\n'
               << "CPU model         " << m.cpu_model << '\n'
               << "logical CPUs      " << m.logical_cpus << '\n'

@@ -13,13 +13,16 @@ constexpr int bar_width = 28;
 
 } // namespace
 
-ProgressBar::ProgressBar(std::FILE* out) : m_out(out), m_enabled(isatty(fileno(out)) == 1) {}
+ProgressBar::ProgressBar(std::FILE* out) : m_out(out), m_enabled(isatty(fileno(out)) == 1)
+{
+}
 
 void ProgressBar::draw(const SweepProgress& progress)
 {
     if (!m_enabled || progress.tasks_total == 0)
         return;
-    const double fraction = static_cast<double>(progress.tasks_done) / static_cast<double>(progress.tasks_total);
+    const double fraction =
+        static_cast<double>(progress.tasks_done) / static_cast<double>(progress.tasks_total);
     const int filled = static_cast<int>(fraction * bar_width);
     std::string bar(static_cast<std::size_t>(filled), '#');
     bar.append(static_cast<std::size_t>(bar_width - filled), '.');

@@ -70,11 +70,12 @@ int sweep_and_report(const SweepHeader& header, const CliOptions& options, std::
         format->end(result);
         if (trace_file.is_open()) {
             write_chrome_trace(result.last_run.trace, trace_file,
-                               header.request.workload + " on " + result.last_run.backend + ", W=" +
-                                   std::to_string(result.last_run.workers));
+                               header.request.workload + " on " + result.last_run.backend +
+                                   ", W=" + std::to_string(result.last_run.workers));
             trace_file.close();
             if (!trace_file)
-                return report("could not finish writing the trace file '" + options.trace_path + "'", exit_failed);
+                return report("could not finish writing the trace file '" + options.trace_path + "'",
+                              exit_failed);
         }
         return 0;
     } catch (const RunCancelled& cancelled) {
@@ -87,8 +88,9 @@ int sweep_and_report(const SweepHeader& header, const CliOptions& options, std::
             return report("cancelled", exit_interrupted);
         return report(std::string("run failed: ") + error.what() + " (" + std::to_string(partial.tasks_done) +
                           " of " + std::to_string(partial.tasks) + " tasks finished" +
-                          (partial.backend.empty() ? "" : ", " + partial.backend + " W=" +
-                                                              std::to_string(partial.workers)) +
+                          (partial.backend.empty()
+                               ? ""
+                               : ", " + partial.backend + " W=" + std::to_string(partial.workers)) +
                           ")",
                       exit_failed);
     } catch (const std::invalid_argument& error) {

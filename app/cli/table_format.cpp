@@ -45,9 +45,15 @@ void TableFormat::begin(const SweepHeader& header)
           << std::flush;
 }
 
-void TableFormat::baseline(const Point& serial) { row("serial", serial, true); }
+void TableFormat::baseline(const Point& serial)
+{
+    row("serial", serial, true);
+}
 
-void TableFormat::point(const Point& point) { row(std::to_string(point.workers), point, false); }
+void TableFormat::point(const Point& point)
+{
+    row(std::to_string(point.workers), point, false);
+}
 
 void TableFormat::row(const std::string& workers, const Point& point, bool is_baseline)
 {
@@ -56,8 +62,10 @@ void TableFormat::row(const std::string& workers, const Point& point, bool is_ba
         checksum += "  " + name + '=' + value;
     m_out << padded(workers, 8) << padded(format("%.6f", point.wall_s), 12)
           << padded(format("%.6f", point.wall_s_min), 12) << padded(format("%.6f", point.wall_s_max), 12)
-          << padded(format("%.2f", point.speedup), 9) << padded(format("%.1f%%", 100.0 * point.efficiency), 12)
-          << padded(is_baseline || point.workers == 1 ? std::string("-") : format("%.4f", point.karp_flatt), 12)
+          << padded(format("%.2f", point.speedup), 9)
+          << padded(format("%.1f%%", 100.0 * point.efficiency), 12)
+          << padded(is_baseline || point.workers == 1 ? std::string("-") : format("%.4f", point.karp_flatt),
+                    12)
           << "  " << checksum << '\n'
           << std::flush;
 }
@@ -74,11 +82,10 @@ void TableFormat::end(const SweepResult& result)
     const double largest = static_cast<double>(result.points.back().workers);
     m_out << "Amdahl    serial fraction s = " << format("%.4f", s) << " (rms error "
           << format("%.3f", fit.rms_error) << " over " << fit.samples
-          << (fit.samples == 1 ? " worker count)\n" : " worker counts)\n")
-          << "          predicts " << format("%.2fx", amdahl_speedup(s, 2.0 * largest)) << " on "
-          << format("%.0f", 2.0 * largest) << " workers (2x), "
-          << format("%.2fx", amdahl_speedup(s, 4.0 * largest)) << " on " << format("%.0f", 4.0 * largest)
-          << " workers (4x), and at most "
+          << (fit.samples == 1 ? " worker count)\n" : " worker counts)\n") << "          predicts "
+          << format("%.2fx", amdahl_speedup(s, 2.0 * largest)) << " on " << format("%.0f", 2.0 * largest)
+          << " workers (2x), " << format("%.2fx", amdahl_speedup(s, 4.0 * largest)) << " on "
+          << format("%.0f", 4.0 * largest) << " workers (4x), and at most "
           << (s > 0.0 ? format("%.2fx", 1.0 / s) : std::string("no limit")) << " on unlimited workers\n"
           << std::flush;
 }

@@ -87,11 +87,6 @@ void run_lane(TaskRunner& runner, const Dealing& dealing, std::atomic<std::size_
 
 } // namespace
 
-std::size_t ThreadsExecutor::max_workers()
-{
-    return max_workers_per_cpu * logical_cpus();
-}
-
 Run ThreadsExecutor::run(const Workload& workload, const ExecutorOptions& options)
 {
     const std::size_t workers = options.workers;

@@ -15,9 +15,6 @@ public:
     [[nodiscard]] std::string_view name() const override { return "threads"; }
     /// Throws std::invalid_argument when options.workers is outside 1 .. 4 × logical CPUs.
     Run run(const Workload& workload, const ExecutorOptions& options) override;
-
-    /// The most workers a run accepts on this machine.
-    [[nodiscard]] static std::size_t max_workers();
 };
 
 } // namespace parlab

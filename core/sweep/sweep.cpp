@@ -20,7 +20,7 @@ void check_repeats(unsigned repeats)
                                     std::to_string(repeats));
 }
 
-std::vector<std::size_t> checked_worker_counts(const WorkerRange& range)
+std::vector<std::size_t> checked_worker_counts(const WorkerRange& range, const Executor& executor)
 {
     const std::size_t logical = machine_facts().logical_cpus;
     const std::size_t limit = max_workers_per_cpu * logical;
@@ -30,6 +30,10 @@ std::vector<std::size_t> checked_worker_counts(const WorkerRange& range)
             throw std::invalid_argument("workers must be in 1 .. " + std::to_string(limit) + " (" +
                                         std::to_string(max_workers_per_cpu) + " per logical CPU, " +
                                         std::to_string(logical) + " logical CPUs here), got " +
+                                        std::to_string(workers));
+        if (workers > executor.max_workers())
+            throw std::invalid_argument("workers must be in 1 .. " + std::to_string(executor.max_workers()) +
+                                        " for " + std::string(executor.name()) + ", got " +
                                         std::to_string(workers));
     }
     return counts;
@@ -115,12 +119,12 @@ SweepPlan plan_sweep(const SweepRequest& request)
     const WorkloadInfo& info = WorkloadRegistry::find(request.workload);
     check_parameter_names(info, request.parameters);
     const std::unique_ptr<Workload> workload = WorkloadRegistry::create(request.workload, request.parameters);
-    (void)ExecutorRegistry::create(request.backend);
+    const std::unique_ptr<Executor> executor = ExecutorRegistry::create(request.backend);
     check_repeats(request.repeats);
 
     SweepPlan plan;
     plan.parameters = workload->parameters().values();
-    plan.workers = checked_worker_counts(request.workers);
+    plan.workers = checked_worker_counts(request.workers, *executor);
     plan.tasks = workload->task_count();
     if (request.chunk > plan.tasks)
         throw std::invalid_argument("chunk must be in 0 .. " + std::to_string(plan.tasks) +
@@ -142,7 +146,7 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
                       Executor& executor, SweepObserver* observer, const CancelToken& cancel)
 {
     check_repeats(request.repeats);
-    const std::vector<std::size_t> counts = checked_worker_counts(request.workers);
+    const std::vector<std::size_t> counts = checked_worker_counts(request.workers, executor);
     const std::size_t tasks_total = workload.task_count() * request.repeats * (counts.size() + 1);
     SweepProgressRelay relay(observer, tasks_total);
 

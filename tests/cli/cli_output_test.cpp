@@ -17,9 +17,10 @@ namespace {
 
 using nlohmann::json;
 
-const char* const point_fields[] = {"workload", "backend", "workers", "tasks", "wall_s", "wall_s_min",
-                                    "wall_s_max", "speedup", "efficiency", "checksum"};
-const char* const process_cost_fields[] = {"startup_s", "ship_s", "bytes_sent", "bytes_received", "teardown_s"};
+const char* const point_fields[] = {"workload",   "backend",    "workers", "tasks",      "wall_s",
+                                    "wall_s_min", "wall_s_max", "speedup", "efficiency", "checksum"};
+const char* const process_cost_fields[] = {"startup_s", "ship_s", "bytes_sent", "bytes_received",
+                                           "teardown_s"};
 
 // __extension__ keeps -Wpedantic quiet about the GCC/Clang 128-bit integer.
 __extension__ using uint128 = unsigned __int128;
@@ -77,12 +78,15 @@ TEST(CliList, NamesEveryWorkloadWithItsParametersAndEveryBackend)
         EXPECT_NE(outcome.out.find("  " + std::string(name) + " - "), std::string::npos) << name;
     for (const WorkloadInfo& info : WorkloadRegistry::all()) {
         for (const ParameterSpec& spec : info.parameters) {
-            EXPECT_NE(outcome.out.find("    " + spec.name + " "), std::string::npos) << info.name << ' ' << spec.name;
-            EXPECT_NE(outcome.out.find(spec.range_text()), std::string::npos) << info.name << ' ' << spec.name;
+            EXPECT_NE(outcome.out.find("    " + spec.name + " "), std::string::npos)
+                << info.name << ' ' << spec.name;
+            EXPECT_NE(outcome.out.find(spec.range_text()), std::string::npos)
+                << info.name << ' ' << spec.name;
         }
     }
-    for (const char* parameter : {"students", "seconds", "mode", "n", "chunks", "matrices", "dim", "seed", "tasks",
-                                  "steps", "durations", "scale", "order", "images", "width", "height"})
+    for (const char* parameter :
+         {"students", "seconds", "mode", "n", "chunks", "matrices", "dim", "seed", "tasks", "steps",
+          "durations", "scale", "order", "images", "width", "height"})
         EXPECT_NE(outcome.out.find("    " + std::string(parameter) + " "), std::string::npos) << parameter;
     for (const char* backend : {"serial", "threads", "processes"})
         EXPECT_NE(outcome.out.find("  " + std::string(backend) + " "), std::string::npos) << backend;
@@ -98,8 +102,9 @@ TEST(CliRun, JsonHasHeaderOnePointPerWorkerCountAndSummary)
 
     const json& header = lines.front();
     EXPECT_EQ(header.at("type"), "header");
-    for (const char* field : {"host", "cpu_model", "logical_cpus", "physical_cores", "packages", "frequency_mhz",
-                              "memory_bytes", "workload", "backend", "parameters", "repeats", "chunk", "schedule"})
+    for (const char* field :
+         {"host", "cpu_model", "logical_cpus", "physical_cores", "packages", "frequency_mhz", "memory_bytes",
+          "workload", "backend", "parameters", "repeats", "chunk", "schedule"})
         EXPECT_TRUE(header.contains(field)) << field;
     EXPECT_EQ(header.at("workload"), "cubes");
     EXPECT_EQ(header.at("parameters").at("n"), "1000");
@@ -142,8 +147,8 @@ TEST(CliRun, CubesChecksumIsTheClosedFormBeyond64Bits)
 
 TEST(CliRun, EigenPointsAddChecksumMax)
 {
-    const CliOutcome outcome = run_cli({"run", "--workload", "eigen", "--workers", "2", "--param", "matrices=6",
-                                        "--param", "dim=8", "--format", "json"});
+    const CliOutcome outcome = run_cli({"run", "--workload", "eigen", "--workers", "2", "--param",
+                                        "matrices=6", "--param", "dim=8", "--format", "json"});
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     const std::vector<json> points = points_of(json_lines(outcome));
     ASSERT_EQ(points.size(), 1u);
@@ -160,8 +165,8 @@ TEST(CliRun, EigenPointsAddChecksumMax)
 
 TEST(CliRun, ProcessesPointsCarryTheirCosts)
 {
-    const CliOutcome outcome = run_cli({"run", "--workload", "cubes", "--backend", "processes", "--workers", "1:2",
-                                        "--param", "n=1000", "--format", "json"});
+    const CliOutcome outcome = run_cli({"run", "--workload", "cubes", "--backend", "processes", "--workers",
+                                        "1:2", "--param", "n=1000", "--format", "json"});
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     const std::vector<json> points = points_of(json_lines(outcome));
     ASSERT_EQ(points.size(), 2u);
@@ -236,8 +241,8 @@ TEST(CliRun, TraceFileIsChromeTraceJsonWithOneCompleteEventPerTask)
 
 TEST(CliRun, TableIsTheDefaultAndEndsWithTheAmdahlFit)
 {
-    const CliOutcome outcome = run_cli({"run", "--workload", "coffee", "--workers", "1:2", "--param", "students=4",
-                                        "--param", "seconds=0.001"});
+    const CliOutcome outcome = run_cli({"run", "--workload", "coffee", "--workers", "1:2", "--param",
+                                        "students=4", "--param", "seconds=0.001"});
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     EXPECT_NE(outcome.out.find("workers"), std::string::npos);
     EXPECT_NE(outcome.out.find("speedup"), std::string::npos);

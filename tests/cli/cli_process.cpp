@@ -1,7 +1,7 @@
 #include "cli_process.h"
 
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <stdexcept>
@@ -82,9 +82,15 @@ std::pair<int, int> open_terminal()
 
 } // namespace
 
-std::vector<std::string> CliOutcome::out_lines() const { return split_lines(out); }
+std::vector<std::string> CliOutcome::out_lines() const
+{
+    return split_lines(out);
+}
 
-std::vector<std::string> CliOutcome::err_lines() const { return split_lines(err); }
+std::vector<std::string> CliOutcome::err_lines() const
+{
+    return split_lines(err);
+}
 
 CliOutcome run_cli(std::vector<std::string> args)
 {

@@ -24,10 +24,10 @@ struct CliOutcome {
 
 /// How to start parlab-cli.
 struct CliLaunch {
-    std::vector<std::string> args;                          ///< after the program name
-    std::vector<std::pair<std::string, std::string>> env;   ///< set on top of this process's environment
-    bool stderr_on_terminal = false;                        ///< a pseudo-terminal instead of a pipe
-    double timeout_s = 120.0;                               ///< killed (SIGKILL) after this
+    std::vector<std::string> args;                        ///< after the program name
+    std::vector<std::pair<std::string, std::string>> env; ///< set on top of this process's environment
+    bool stderr_on_terminal = false;                      ///< a pseudo-terminal instead of a pipe
+    double timeout_s = 120.0;                             ///< killed (SIGKILL) after this
     /// Called with the child's pid and the stdout read so far, each time more arrives.
     std::function<void(pid_t, const std::string&)> on_out;
 };

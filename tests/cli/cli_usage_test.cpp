@@ -40,33 +40,38 @@ TEST_P(CliMistake, ExitsTwoWithOneLineNamingTheProblemAndNoOutput)
     EXPECT_NE(lines[0].find(mistake.named), std::string::npos) << lines[0];
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Invocations, CliMistake,
-    ::testing::Values(Mistake{cubes_run({"--workers", "0"}), "at least 1"},
-                      Mistake{cubes_run({"--workers", "10000"}), "10000"},
-                      Mistake{cubes_run({"--workers", "1:x"}), "'x'"},
-                      Mistake{{"run", "--workload", "espresso"}, "espresso"},
-                      Mistake{{"run"}, "--workload"},
-                      Mistake{cubes_run({"--param", "colour=blue"}), "colour"},
-                      Mistake{cubes_run({"--param", "chunks=0"}), "chunks"},
-                      Mistake{{"run", "--workload", "coffee", "--param", "seconds=-1"}, "seconds"},
-                      Mistake{cubes_run({"--param", "n"}), "KEY=VALUE"},
-                      Mistake{cubes_run({"--param", "n=5"}), "n"},
-                      Mistake{{"run", "--workload", "cubes", "--format", "xml"}, "--format"},
-                      Mistake{cubes_run({"--schedule", "sometimes"}), "--schedule"},
-                      Mistake{cubes_run({"--backend", "gpu"}), "gpu"},
-                      Mistake{cubes_run({"--backend", "serial", "--workers", "1:2"}), "serial"},
-                      Mistake{cubes_run({"--repeat", "0"}), "--repeat"},
-                      Mistake{cubes_run({"--chunk", "-1"}), "--chunk"},
-                      Mistake{cubes_run({"--retry-failed", "101"}), "--retry-failed"},
-                      Mistake{cubes_run({"--frobnicate"}), "--frobnicate"},
-                      Mistake{{"frobnicate"}, "frobnicate"},
-                      Mistake{{}, "subcommand"},
-                      Mistake{{"machine", "--format", "csv"}, "--format"},
-                      Mistake{cubes_run({"--trace", "/nonexistent-dir/trace.json"}), "trace"},
-                      Mistake{{"run", "--workload", "images", "--param", "width=1024", "--param", "height=1024",
-                               "--memory-limit", "1M"},
-                              "memory"}));
+// Every kind of mistake the contract names: bad workers, workload, parameter, format, schedule,
+// backend, repeats, options and commands, an unwritable trace, a size that does not fit.
+const Mistake mistakes[] = {
+    Mistake{cubes_run({"--workers", "0"}), "at least 1"},
+    Mistake{cubes_run({"--workers", "10000"}), "10000"},
+    Mistake{cubes_run({"--workers", "1:x"}), "'x'"},
+    Mistake{{"run", "--workload", "espresso"}, "espresso"},
+    Mistake{{"run"}, "--workload"},
+    Mistake{cubes_run({"--param", "colour=blue"}), "colour"},
+    Mistake{cubes_run({"--param", "chunks=0"}), "chunks"},
+    Mistake{{"run", "--workload", "cubes", "--param", "n=0"}, "'n'"},
+    Mistake{{"run", "--workload", "coffee", "--param", "seconds=-1"}, "seconds"},
+    Mistake{cubes_run({"--param", "n"}), "KEY=VALUE"},
+    Mistake{cubes_run({"--param", "n=7"}), "twice"},
+    Mistake{{"run", "--workload", "cubes", "--format", "xml"}, "--format"},
+    Mistake{cubes_run({"--schedule", "sometimes"}), "--schedule"},
+    Mistake{cubes_run({"--backend", "gpu"}), "gpu"},
+    Mistake{cubes_run({"--backend", "serial", "--workers", "1:2"}), "serial"},
+    Mistake{cubes_run({"--repeat", "0"}), "--repeat"},
+    Mistake{cubes_run({"--chunk", "-1"}), "--chunk"},
+    Mistake{cubes_run({"--retry-failed", "101"}), "--retry-failed"},
+    Mistake{cubes_run({"--frobnicate"}), "--frobnicate"},
+    Mistake{{"frobnicate"}, "frobnicate"},
+    Mistake{{}, "subcommand"},
+    Mistake{{"machine", "--format", "csv"}, "--format"},
+    Mistake{cubes_run({"--trace", "/nonexistent-dir/trace.json"}), "trace"},
+    Mistake{{"run", "--workload", "images", "--param", "width=1024", "--param", "height=1024",
+             "--memory-limit", "1M"},
+            "memory"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Invocations, CliMistake, ::testing::ValuesIn(mistakes));
 
 TEST(CliSerial, RunsOnOneWorkerWhenNoneAreGiven)
 {
@@ -88,8 +93,8 @@ TEST(CliRetryFailed, TakesItsCountAsNextArgumentOrAfterEquals)
 {
     for (const std::vector<std::string>& form : std::vector<std::vector<std::string>>{
              {"--retry-failed"}, {"--retry-failed", "2"}, {"--retry-failed=2"}}) {
-        std::vector<std::string> args{"run", "--workload", "cubes", "--backend", "processes", "--workers", "1",
-                                      "--param", "n=1000", "--format", "json"};
+        std::vector<std::string> args{"run", "--workload", "cubes",  "--backend", "processes", "--workers",
+                                      "1",   "--param",    "n=1000", "--format",  "json"};
         args.insert(args.end(), form.begin(), form.end());
         const CliOutcome outcome = run_cli(args);
         EXPECT_EQ(outcome.exit_code, 0) << form.back() << ": " << outcome.err;
@@ -99,8 +104,8 @@ TEST(CliRetryFailed, TakesItsCountAsNextArgumentOrAfterEquals)
 TEST(CliFailure, RunThatCannotStartItsWorkersExitsOneWithTheReason)
 {
     CliLaunch launch;
-    launch.args = {"run", "--workload", "cubes", "--backend", "processes", "--workers", "1",
-                   "--param", "n=1000", "--format", "json"};
+    launch.args = {"run", "--workload", "cubes",  "--backend", "processes", "--workers",
+                   "1",   "--param",    "n=1000", "--format",  "json"};
     launch.env = {{"PARLAB_WORKER", "/nonexistent/parlab-worker"}};
     const std::string trace = ::testing::TempDir() + "parlab_failed_" + std::to_string(getpid()) + ".json";
     launch.args.insert(launch.args.end(), {"--trace", trace});
@@ -119,15 +124,16 @@ TEST(CliFailure, RunThatCannotStartItsWorkersExitsOneWithTheReason)
 TEST(CliFailure, AWorkerKilledMidRunExitsOneCountingTheFinishedTasks)
 {
     // The real worker, killed one second after it starts: well into its two-second run.
-    const std::string script = ::testing::TempDir() + "parlab_dying_worker_" + std::to_string(getpid()) + ".sh";
+    const std::string script =
+        ::testing::TempDir() + "parlab_dying_worker_" + std::to_string(getpid()) + ".sh";
     {
         std::ofstream out(script);
         out << "#!/bin/sh\nexec timeout -s KILL 1 '" << PARLAB_WORKER_PATH << "' \"$@\"\n";
     }
     ASSERT_EQ(chmod(script.c_str(), 0700), 0);
     CliLaunch launch;
-    launch.args = {"run", "--workload", "coffee", "--backend", "processes", "--workers", "1",
-                   "--param", "students=20", "--param", "seconds=0.1", "--format", "json"};
+    launch.args = {"run",     "--workload",  "coffee",  "--backend",   "processes", "--workers", "1",
+                   "--param", "students=20", "--param", "seconds=0.1", "--format",  "json"};
     launch.env = {{"PARLAB_WORKER", script}};
     const CliOutcome outcome = run_cli(launch);
     std::remove(script.c_str());
@@ -140,8 +146,8 @@ TEST(CliFailure, AWorkerKilledMidRunExitsOneCountingTheFinishedTasks)
 
 TEST(CliProgress, NothingOnStderrWhenItIsNotATerminal)
 {
-    const CliOutcome outcome = run_cli({"run", "--workload", "coffee", "--workers", "1", "--param", "students=6",
-                                        "--param", "seconds=0.02", "--format", "json"});
+    const CliOutcome outcome = run_cli({"run", "--workload", "coffee", "--workers", "1", "--param",
+                                        "students=6", "--param", "seconds=0.02", "--format", "json"});
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     EXPECT_EQ(outcome.err, "");
 }
@@ -149,8 +155,8 @@ TEST(CliProgress, NothingOnStderrWhenItIsNotATerminal)
 TEST(CliProgress, BarOnATerminalShowsTasksWorkersAndEta)
 {
     CliLaunch launch;
-    launch.args = {"run", "--workload", "coffee", "--workers", "1", "--param", "students=12",
-                   "--param", "seconds=0.03", "--format", "json"};
+    launch.args = {"run",         "--workload", "coffee",       "--workers", "1",   "--param",
+                   "students=12", "--param",    "seconds=0.03", "--format",  "json"};
     launch.stderr_on_terminal = true;
     const CliOutcome outcome = run_cli(launch);
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
@@ -170,8 +176,8 @@ TEST(CliInterrupt, CtrlCCancelsTheRunAndExits130)
 {
     CliLaunch launch;
     // Minutes of waiting coffees: only the interrupt can end this in time.
-    launch.args = {"run", "--workload", "coffee", "--workers", "1", "--param", "students=1000",
-                   "--param", "seconds=0.2", "--format", "json"};
+    launch.args = {"run",           "--workload", "coffee",      "--workers", "1",   "--param",
+                   "students=1000", "--param",    "seconds=0.2", "--format",  "json"};
     launch.timeout_s = 60.0;
     bool sent = false;
     launch.on_out = [&sent](pid_t pid, const std::string& out) {

@@ -123,8 +123,10 @@ TEST(Sweep, SpeedupEfficiencyAndKarpFlattFromMedians)
 {
     Fakes fakes;
     fakes.serial.wall_for = [](std::size_t) { return 2.0; };
-    // Amdahl with s = 0.25 on a 2-second serial run.
-    fakes.executor.wall_for = [](std::size_t w) { return 2.0 * (0.25 + 0.75 / static_cast<double>(w)); };
+    // Amdahl with s = 0.25 on a 2-second serial run, on as many processors as this machine has.
+    const std::size_t cpus = machine_facts().logical_cpus;
+    const auto processors = [cpus](std::size_t w) { return amdahl_processors(w, cpus); };
+    fakes.executor.wall_for = [&](std::size_t w) { return 2.0 * (0.25 + 0.75 / processors(w)); };
     const SweepResult result =
         run_sweep(request_for("1:3"), fakes.workload, fakes.serial, fakes.executor, nullptr, CancelToken{});
     ASSERT_EQ(result.points.size(), 3u);
@@ -132,9 +134,11 @@ TEST(Sweep, SpeedupEfficiencyAndKarpFlattFromMedians)
     EXPECT_EQ(result.serial.checksum.value, "328350"); // sum of k^2 for k < 100
     for (const Point& point : result.points) {
         const double p = static_cast<double>(point.workers);
-        EXPECT_NEAR(point.speedup, amdahl_speedup(0.25, p), 1e-12);
+        EXPECT_NEAR(point.speedup, amdahl_speedup(0.25, processors(point.workers)), 1e-12);
         EXPECT_NEAR(point.efficiency, point.speedup / p, 1e-12);
-        EXPECT_NEAR(point.karp_flatt, point.workers == 1 ? 0.0 : 0.25, 1e-12);
+        EXPECT_NEAR(point.karp_flatt, karp_flatt(point.speedup, p), 1e-12);
+        if (point.workers > 1 && point.workers <= cpus)
+            EXPECT_NEAR(point.karp_flatt, 0.25, 1e-12);
         EXPECT_EQ(point.checksum, result.serial.checksum);
         EXPECT_EQ(point.backend, "fake");
         EXPECT_EQ(point.tasks, 100u);
@@ -258,6 +262,21 @@ TEST(Sweep, RefusesBadRepeatsAndWorkerCountsBeforeRunning)
     }
     EXPECT_TRUE(fakes.serial.calls.empty());
     EXPECT_TRUE(fakes.executor.calls.empty());
+}
+
+TEST(Sweep, PlanRefusesMoreWorkersThanTheBackendTakes)
+{
+    SweepRequest request = request_for("1:2");
+    request.workload = "cubes";
+    request.backend = "serial";
+    try {
+        (void)plan_sweep(request);
+        FAIL() << "serial accepted two workers";
+    } catch (const std::invalid_argument& error) {
+        EXPECT_THAT(error.what(), HasSubstr("for serial, got 2"));
+    }
+    request.backend = "threads";
+    EXPECT_NO_THROW((void)plan_sweep(request));
 }
 
 TEST(Sweep, PlanRefusesUnknownNames)

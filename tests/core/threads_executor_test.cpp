@@ -203,7 +203,7 @@ TEST(ThreadsExecutor, RefusesWorkerCountsOutOfRange)
         EXPECT_THAT([&] { (void)executor.run(workload, options); },
                     ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr(range + std::to_string(workers))));
     }
-    EXPECT_EQ(ThreadsExecutor::max_workers(), 4 * logical_cpus());
+    EXPECT_EQ(ThreadsExecutor{}.max_workers(), 4 * logical_cpus());
 }
 
 TEST(ThreadsExecutor, TaskFailureReportsIndexAndKeepsWhatFinished)
