@@ -117,10 +117,6 @@ int run_command(const CliOptions& options)
         set_workload_memory_limit(options.memory_limit);
         header.request = request_from(options);
         header.plan = plan_sweep(header.request);
-        // Found here, not halfway through the sweep: the serial executor only checks when it runs.
-        if (header.request.backend == "serial" && header.plan.workers != std::vector<std::size_t>{1})
-            throw std::invalid_argument("the serial backend has exactly 1 worker, got --workers " +
-                                        header.request.workers.text());
         header.machine = machine_facts();
         if (!options.trace_path.empty()) {
             // Opened before the run: a trace that cannot be written must not cost a whole sweep.

@@ -14,7 +14,8 @@ int main(int argc, char** argv)
     if (argc == 3 && std::strcmp(argv[1], "--fd") == 0) {
         fd = std::atoi(argv[2]);
     } else if (argc != 1) {
-        std::fprintf(stderr, "usage: %s [--fd N]\n(started by parlab's processes backend, not by hand)\n", argv[0]);
+        std::fprintf(stderr, "usage: %s [--fd N]\n(started by parlab's processes backend, not by hand)\n",
+                     argv[0]);
         return 64;
     }
     // Ctrl-C in a terminal reaches the whole process group: the parent cancels the run and stops
@@ -24,7 +25,8 @@ int main(int argc, char** argv)
     // the middle of a task. Had it died before this line, its end of the socket is closed already
     // and the first read ends the worker.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    return parlab::run_process_worker_loop(fd, [](std::string_view name, const parlab::ParameterValues& values) {
-        return parlab::WorkloadRegistry::create(name, values);
-    });
+    return parlab::run_process_worker_loop(fd,
+                                           [](std::string_view name, const parlab::ParameterValues& values) {
+                                               return parlab::WorkloadRegistry::create(name, values);
+                                           });
 }

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <stdexcept>
 #include <sys/resource.h>
 #include <thread>
@@ -46,15 +47,39 @@ std::size_t tasks_of_user(uid_t uid)
     return count;
 }
 
-double seconds_since(std::int64_t start_ns) { return static_cast<double>(steady_now_ns() - start_ns) * 1e-9; }
+// Every thread of every user, from /proc/loadavg ("0.1 0.2 0.3 1/234 567"): an upper bound of
+// tasks_of_user() that costs one read, where counting per user reads all of /proc.
+std::size_t threads_on_machine()
+{
+    std::ifstream loadavg("/proc/loadavg");
+    std::string field;
+    for (int i = 0; i < 4 && loadavg >> field; ++i) {
+    }
+    const auto slash = field.find('/');
+    if (slash == std::string::npos)
+        return std::numeric_limits<std::size_t>::max() / 2; // unknown: count per user
+    return std::strtoul(field.c_str() + slash + 1, nullptr, 10);
+}
+
+double seconds_since(std::int64_t start_ns)
+{
+    return static_cast<double>(steady_now_ns() - start_ns) * 1e-9;
+}
 
 } // namespace
 
-ProcessExecutor::ProcessExecutor() : ProcessExecutor(default_worker_program()) {}
+ProcessExecutor::ProcessExecutor() : ProcessExecutor(default_worker_program())
+{
+}
 
-ProcessExecutor::ProcessExecutor(std::string worker_program) : m_program(std::move(worker_program)) {}
+ProcessExecutor::ProcessExecutor(std::string worker_program) : m_program(std::move(worker_program))
+{
+}
 
-ProcessExecutor::~ProcessExecutor() { shutdown(); }
+ProcessExecutor::~ProcessExecutor()
+{
+    shutdown();
+}
 
 std::string ProcessExecutor::default_worker_program()
 {
@@ -67,27 +92,47 @@ std::string ProcessExecutor::default_worker_program()
     return (self.parent_path() / "parlab-worker").string();
 }
 
-void ProcessExecutor::check_workers(std::size_t workers)
+namespace {
+
+// The most workers allowed now, and why that many.
+std::size_t allowed_workers(std::string& why)
 {
     const std::size_t cpus = logical_cpus();
     std::size_t allowed = max_workers_per_cpu * cpus;
-    std::string why = std::to_string(max_workers_per_cpu) + " × " + std::to_string(cpus) + " logical CPUs";
+    why = std::to_string(max_workers_per_cpu) + " × " + std::to_string(cpus) + " logical CPUs";
     rlimit limit{};
     const uid_t uid = ::getuid();
     // Root is not held to RLIMIT_NPROC; counting /proc only matters when a limit applies.
-    if (uid != 0 && ::getrlimit(RLIMIT_NPROC, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+    if (uid != 0 && ::getrlimit(RLIMIT_NPROC, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+        limit.rlim_cur < threads_on_machine() + allowed) {
         const std::size_t running = tasks_of_user(uid);
-        const std::size_t room = limit.rlim_cur > running ? static_cast<std::size_t>(limit.rlim_cur) - running : 0;
+        const std::size_t room =
+            limit.rlim_cur > running ? static_cast<std::size_t>(limit.rlim_cur) - running : 0;
         if (room < allowed) {
             allowed = room;
             why = "the process limit RLIMIT_NPROC " + std::to_string(limit.rlim_cur) + " minus " +
                   std::to_string(running) + " already running";
         }
     }
+    return allowed;
+}
+
+} // namespace
+
+std::size_t ProcessExecutor::max_workers() const
+{
+    std::string why;
+    return allowed_workers(why);
+}
+
+void ProcessExecutor::check_workers(std::size_t workers)
+{
+    std::string why;
+    const std::size_t allowed = allowed_workers(why);
     if (workers == 0 || workers > allowed)
         throw std::invalid_argument("workers: " + std::to_string(workers) +
-                                    " is out of range for processes; allowed 1 .. " + std::to_string(allowed) +
-                                    " (" + why + ")");
+                                    " is out of range for processes; allowed 1 .. " +
+                                    std::to_string(allowed) + " (" + why + ")");
 }
 
 std::vector<std::int32_t> ProcessExecutor::worker_pids() const

@@ -31,6 +31,8 @@ public:
     ProcessExecutor& operator=(const ProcessExecutor&) = delete;
 
     [[nodiscard]] std::string_view name() const override { return "processes"; }
+    /// 4 × logical CPUs, or fewer when the process limit (RLIMIT_NPROC) leaves less room.
+    [[nodiscard]] std::size_t max_workers() const override;
     /// Throws std::invalid_argument for a worker count out of range, std::runtime_error when the
     /// worker program is missing or cannot start, RunError / RunCancelled as Executor says.
     Run run(const Workload& workload, const ExecutorOptions& options) override;

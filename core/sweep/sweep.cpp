@@ -32,7 +32,7 @@ std::vector<std::size_t> checked_worker_counts(const WorkerRange& range, const E
                                         std::to_string(logical) + " logical CPUs here), got " +
                                         std::to_string(workers));
         if (workers > executor.max_workers())
-            throw std::invalid_argument("workers must be in 1 .. " + std::to_string(executor.max_workers()) +
+            throw std::invalid_argument("workers must be at most " + std::to_string(executor.max_workers()) +
                                         " for " + std::string(executor.name()) + ", got " +
                                         std::to_string(workers));
     }

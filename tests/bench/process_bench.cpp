@@ -35,7 +35,8 @@ BENCHMARK(BM_PoolStartupTeardown)->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMill
 void BM_EmptyTaskRoundTrip(benchmark::State& state)
 {
     const auto tasks = state.range(0);
-    const auto workload = WorkloadRegistry::create("coffee", {{"students", std::to_string(tasks)}, {"seconds", "0"}});
+    const auto workload =
+        WorkloadRegistry::create("coffee", {{"students", std::to_string(tasks)}, {"seconds", "0"}});
     ProcessExecutor executor(PARLAB_WORKER_PATH);
     ExecutorOptions options;
     options.workers = 1;
@@ -87,7 +88,8 @@ void BM_EigenProcesses(benchmark::State& state)
     state.counters["speedup"] = serial / best;
     state.counters["ship_s"] = last.costs.ship_s;
     state.counters["MB_sent"] = static_cast<double>(last.costs.bytes_sent) / 1e6;
-    state.counters["ship_MB_per_s"] = last.costs.ship_s > 0 ? static_cast<double>(last.costs.bytes_sent) / 1e6 / last.costs.ship_s : 0.0;
+    state.counters["ship_MB_per_s"] =
+        last.costs.ship_s > 0 ? static_cast<double>(last.costs.bytes_sent) / 1e6 / last.costs.ship_s : 0.0;
 }
 // W=1 shows what the backend itself costs (its speedup is at most 1); W=2 is the target.
 BENCHMARK(BM_EigenProcesses)

@@ -46,7 +46,10 @@ Checksum serial_checksum(const Workload& workload)
     return workload.combine(partials);
 }
 
-std::size_t logical_cpus() { return std::max(1u, std::thread::hardware_concurrency()); }
+std::size_t logical_cpus()
+{
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 bool no_children_left()
 {
@@ -63,7 +66,8 @@ TEST_P(ProcessExecutorSameAsSerial, ForEveryWorkerCountScheduleAndShipping)
     const auto workload = WorkloadRegistry::create(GetParam().workload, GetParam().values);
     const Checksum expected = serial_checksum(*workload);
     ProcessExecutor executor(PARLAB_WORKER_PATH);
-    for (const std::size_t workers : {std::size_t{1}, std::size_t{2}, std::size_t{3}, 2 * logical_cpus() + 1}) {
+    for (const std::size_t workers :
+         {std::size_t{1}, std::size_t{2}, std::size_t{3}, 2 * logical_cpus() + 1}) {
         for (const Schedule schedule : {Schedule::Dynamic, Schedule::Static}) {
             for (const bool ship : {false, true}) {
                 ExecutorOptions options;
@@ -71,8 +75,8 @@ TEST_P(ProcessExecutorSameAsSerial, ForEveryWorkerCountScheduleAndShipping)
                 options.schedule = schedule;
                 options.ship_inputs = ship;
                 const parlab::Run run = executor.run(*workload, options);
-                const std::string label = "W=" + std::to_string(workers) + " " + std::string(to_string(schedule)) +
-                                          (ship ? " shipped" : "");
+                const std::string label = "W=" + std::to_string(workers) + " " +
+                                          std::string(to_string(schedule)) + (ship ? " shipped" : "");
                 EXPECT_EQ(run.checksum, expected) << label;
                 EXPECT_EQ(run.tasks_done, workload->task_count()) << label;
                 EXPECT_EQ(run.backend, "processes");
@@ -80,8 +84,9 @@ TEST_P(ProcessExecutorSameAsSerial, ForEveryWorkerCountScheduleAndShipping)
                 EXPECT_EQ(run.costs.compute_s_per_worker.size(), workers);
                 EXPECT_GT(run.costs.bytes_sent, 0u);
                 EXPECT_GT(run.costs.bytes_received, 0u);
-                const auto compute = std::count_if(run.trace.events.begin(), run.trace.events.end(),
-                                                   [](const TraceEvent& e) { return e.phase == Phase::Compute; });
+                const auto compute =
+                    std::count_if(run.trace.events.begin(), run.trace.events.end(),
+                                  [](const TraceEvent& e) { return e.phase == Phase::Compute; });
                 EXPECT_EQ(static_cast<std::size_t>(compute), workload->task_count()) << label;
                 const auto pids = executor.worker_pids();
                 for (const auto& event : run.trace.events) {
@@ -189,6 +194,16 @@ TEST(ProcessExecutor, RefusesWorkerCountsOutOfRangeBeforeStartingAnything)
     }
 }
 
+TEST(ProcessExecutor, MaxWorkersIsTheLimitItEnforces)
+{
+    const ProcessExecutor executor(PARLAB_WORKER_PATH);
+    const std::size_t most = executor.max_workers();
+    EXPECT_GE(most, 1u);
+    EXPECT_LE(most, 4 * logical_cpus());
+    EXPECT_NO_THROW(ProcessExecutor::check_workers(most));
+    EXPECT_THROW(ProcessExecutor::check_workers(most + 1), std::invalid_argument);
+}
+
 TEST(ProcessExecutor, NamesTheMissingWorkerProgram)
 {
     const auto workload = WorkloadRegistry::create("cubes", {{"n", "100"}, {"chunks", "4"}});
@@ -205,9 +220,11 @@ TEST(ProcessExecutor, NamesTheMissingWorkerProgram)
 
 TEST(ProcessExecutor, SaysWhenTheWorkerProgramIsNotExecutable)
 {
-    const auto path = std::filesystem::temp_directory_path() / ("parlab-plain-file-" + std::to_string(::getpid()));
+    const auto path =
+        std::filesystem::temp_directory_path() / ("parlab-plain-file-" + std::to_string(::getpid()));
     std::ofstream(path) << "not a program\n";
-    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    std::filesystem::permissions(path,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     const auto workload = WorkloadRegistry::create("cubes", {{"n", "100"}, {"chunks", "4"}});
     ProcessExecutor executor(path.string());
     ExecutorOptions options;

@@ -13,8 +13,8 @@
 #include <fstream>
 #include <poll.h>
 #include <sys/prctl.h>
-#include <thread>
 #include <sys/wait.h>
+#include <thread>
 
 using namespace parlab;
 using ::testing::HasSubstr;
@@ -80,7 +80,9 @@ public:
 class BadInputsEigen : public Workload {
 public:
     explicit BadInputsEigen(std::unique_ptr<Workload> eigen)
-        : Workload(eigen->name(), eigen->parameters()), m_eigen(std::move(eigen)) {}
+        : Workload(eigen->name(), eigen->parameters()), m_eigen(std::move(eigen))
+    {
+    }
     [[nodiscard]] std::size_t task_count() const override { return m_eigen->task_count(); }
     [[nodiscard]] Partial run_task(std::size_t task, const CancelToken& cancel) const override
     {
@@ -136,7 +138,8 @@ TEST(ProcessFaults, AKilledWorkerFailsTheRunNamingTaskAndSignal)
     } catch (const RunCancelled&) {
         ADD_FAILURE() << "a killed worker is not a cancel";
     } catch (const RunError& error) {
-        EXPECT_THAT(error.what(), HasSubstr("(pid " + std::to_string(killer.pid()) + ") was killed by signal 9"));
+        EXPECT_THAT(error.what(),
+                    HasSubstr("(pid " + std::to_string(killer.pid()) + ") was killed by signal 9"));
         EXPECT_THAT(error.what(), HasSubstr("while running task"));
         ASSERT_TRUE(error.task().has_value());
         EXPECT_THAT(error.what(), HasSubstr("task " + std::to_string(*error.task())));
@@ -245,7 +248,8 @@ TEST(ProcessFaults, AWorkerThatIsNotAWorkerIsReported)
 TEST(ProcessFaults, ACorruptMessageFromAWorkerFailsTheRun)
 {
     // A stand-in worker that answers on its socket (fd 3) with bytes that are not a frame.
-    const auto script = std::filesystem::temp_directory_path() / ("parlab-bad-worker-" + std::to_string(::getpid()));
+    const auto script =
+        std::filesystem::temp_directory_path() / ("parlab-bad-worker-" + std::to_string(::getpid()));
     {
         std::ofstream out(script);
         out << "#!/bin/sh\nprintf 'this is not a parlab frame at all' >&3\nexec sleep 30\n";
@@ -336,7 +340,8 @@ TEST(ProcessFaults, WorkersDieWithTheirParent)
     const bool started = ::poll(&done, 1, static_cast<int>(std::chrono::milliseconds(bound).count())) == 1;
     ::close(done_pipe[0]);
     std::vector<pid_t> workers;
-    std::ifstream children("/proc/" + std::to_string(parent) + "/task/" + std::to_string(parent) + "/children");
+    std::ifstream children("/proc/" + std::to_string(parent) + "/task/" + std::to_string(parent) +
+                           "/children");
     for (pid_t pid = 0; children >> pid;)
         workers.push_back(pid);
     const auto start = Clock::now();
