@@ -47,6 +47,8 @@ public:
     /// Throws std::invalid_argument for options it cannot honour (before starting anything),
     /// RunError when a task fails, RunCancelled when cancelled.
     virtual Run run(const Workload& workload, const ExecutorOptions& options) = 0;
+    /// Releases what it keeps between runs (a warm pool); returns the seconds that took.
+    virtual double shutdown() { return 0.0; }
 };
 
 } // namespace parlab

@@ -19,7 +19,7 @@ class ProcessPool;
 ///
 /// Costs: startup_s is 0 for a run that reused a warm pool (nothing was started). teardown_s is
 /// the time this run() spent stopping processes: the previous pool when W changed, or its own
-/// pool after a failure or cancel; a warm pool's final teardown is in last_teardown_s().
+/// pool after a failure or cancel; a warm pool's final teardown is what shutdown() returns.
 class ProcessExecutor : public Executor {
 public:
     /// Uses $PARLAB_WORKER when set, else parlab-worker beside the running program.
@@ -41,7 +41,7 @@ public:
     /// The pids of the warm pool's workers, by worker index; empty when no pool is running.
     [[nodiscard]] std::vector<std::int32_t> worker_pids() const;
     /// Stops the warm pool now and returns the seconds it took (0 when there was none).
-    double shutdown();
+    double shutdown() override;
     /// Seconds the latest pool teardown took, wherever it happened.
     [[nodiscard]] double last_teardown_s() const { return m_last_teardown_s; }
 

@@ -102,6 +102,13 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
         return std::abs(a.wall_s - point.wall_s) < std::abs(b.wall_s - point.wall_s);
     };
     point.costs = std::min_element(runs.begin(), runs.end(), by_distance)->costs;
+    // A warm pool starts once and stops once per worker count, whichever repeat is the median.
+    point.costs.startup_s = 0.0;
+    point.costs.teardown_s = executor.shutdown();
+    for (const auto& run : runs) {
+        point.costs.startup_s += run.costs.startup_s;
+        point.costs.teardown_s += run.costs.teardown_s;
+    }
     point.checksum = runs.back().checksum;
     for (const auto& run : runs) {
         if (run.checksum != point.checksum)

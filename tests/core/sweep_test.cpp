@@ -43,6 +43,15 @@ public:
     std::function<void(std::size_t, Checksum&)> tamper = [](std::size_t, Checksum&) {};
     std::vector<ExecutorOptions> calls;
     std::string m_name = "fake";
+    unsigned shutdowns = 0;
+    bool warm = false; // like a pool: the first run after a shutdown pays 0.25 s to start
+
+    double shutdown() override
+    {
+        ++shutdowns;
+        warm = false;
+        return 0.125;
+    }
 
     std::string_view name() const override { return m_name; }
     Run run(const Workload& workload, const ExecutorOptions& options) override
@@ -75,6 +84,8 @@ public:
         run.tasks_done = partials.size();
         run.wall_s = wall_for(options.workers);
         run.checksum = workload.combine(partials);
+        run.costs.startup_s = warm ? 0.0 : 0.25;
+        warm = true;
         tamper(options.workers, run.checksum);
         run.trace.events.push_back(TraceEvent{0, 0});
         return run;
@@ -137,8 +148,9 @@ TEST(Sweep, SpeedupEfficiencyAndKarpFlattFromMedians)
         EXPECT_NEAR(point.speedup, amdahl_speedup(0.25, processors(point.workers)), 1e-12);
         EXPECT_NEAR(point.efficiency, point.speedup / p, 1e-12);
         EXPECT_NEAR(point.karp_flatt, karp_flatt(point.speedup, p), 1e-12);
-        if (point.workers > 1 && point.workers <= cpus)
+        if (point.workers > 1 && point.workers <= cpus) {
             EXPECT_NEAR(point.karp_flatt, 0.25, 1e-12);
+        }
         EXPECT_EQ(point.checksum, result.serial.checksum);
         EXPECT_EQ(point.backend, "fake");
         EXPECT_EQ(point.tasks, 100u);
@@ -262,6 +274,19 @@ TEST(Sweep, RefusesBadRepeatsAndWorkerCountsBeforeRunning)
     }
     EXPECT_TRUE(fakes.serial.calls.empty());
     EXPECT_TRUE(fakes.executor.calls.empty());
+}
+
+TEST(Sweep, EachWorkerCountReportsOneStartupAndOneTeardown)
+{
+    Fakes fakes;
+    const SweepResult result =
+        run_sweep(request_for("1:2", 3), fakes.workload, fakes.serial, fakes.executor, nullptr, CancelToken{});
+    ASSERT_EQ(result.points.size(), 2u);
+    EXPECT_EQ(fakes.executor.shutdowns, 2u);
+    for (const Point& point : result.points) {
+        EXPECT_DOUBLE_EQ(point.costs.startup_s, 0.25);
+        EXPECT_DOUBLE_EQ(point.costs.teardown_s, 0.125);
+    }
 }
 
 TEST(Sweep, PlanRefusesMoreWorkersThanTheBackendTakes)
