@@ -39,6 +39,7 @@ void JsonFormat::end(const SweepResult& result)
     json["type"] = "summary";
     json["serial_fraction"] = result.amdahl.serial_fraction;
     json["rms_error"] = result.amdahl.rms_error;
+    json["processor_limit"] = result.amdahl.processor_limit;
     json["serial_wall_s"] = result.serial.wall_s;
     json["serial_checksum"] = result.serial.checksum.value;
     m_out << json.dump() << '\n' << std::flush;

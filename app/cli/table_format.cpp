@@ -80,13 +80,15 @@ void TableFormat::end(const SweepResult& result)
     }
     const double s = fit.serial_fraction;
     const double largest = static_cast<double>(result.points.back().workers);
-    m_out << "Amdahl    serial fraction s = " << format("%.4f", s) << " (rms error "
-          << format("%.3f", fit.rms_error) << " over " << fit.samples
-          << (fit.samples == 1 ? " worker count)\n" : " worker counts)\n") << "          predicts "
-          << format("%.2fx", amdahl_speedup(s, 2.0 * largest)) << " on " << format("%.0f", 2.0 * largest)
-          << " workers (2x), " << format("%.2fx", amdahl_speedup(s, 4.0 * largest)) << " on "
-          << format("%.0f", 4.0 * largest) << " workers (4x), and at most "
-          << (s > 0.0 ? format("%.2fx", 1.0 / s) : std::string("no limit")) << " on unlimited workers\n"
+    m_out << "Amdahl    serial fraction s = " << format("%.4f", s) << " (rms error " << format("%.3f", fit.rms_error)
+          << " over " << fit.samples << (fit.samples == 1 ? " worker count)\n" : " worker counts)\n");
+    if (fit.processor_limit != 0 && largest > static_cast<double>(fit.processor_limit))
+        m_out << "          workers past the " << fit.processor_limit
+              << " logical CPUs only take turns: the fit counts them as " << fit.processor_limit << " processors\n";
+    m_out << "          with a CPU per worker: " << format("%.2fx", amdahl_speedup(s, 2.0 * largest)) << " on "
+          << format("%.0f", 2.0 * largest) << " workers, " << format("%.2fx", amdahl_speedup(s, 4.0 * largest))
+          << " on " << format("%.0f", 4.0 * largest) << ", and at most "
+          << (s > 0.0 ? format("%.2fx", 1.0 / s) : std::string("no limit")) << " on any number\n"
           << std::flush;
 }
 

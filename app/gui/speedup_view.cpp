@@ -193,7 +193,7 @@ void SpeedupView::rebuild()
             minus << std::max(0.0, point.speedup - low);
             plus << std::max(0.0, high - point.speedup);
             efficiency << point.efficiency;
-            samples.push_back({amdahl_processors(point.workers, m_logicalCpus), point.speedup});
+            samples.push_back({static_cast<double>(point.workers), point.speedup});
         }
         auto* measured = m_plot->addGraph();
         measured->setName(series.name);
@@ -208,13 +208,12 @@ void SpeedupView::rebuild()
         bars->setWhiskerWidth(10 * m_scale);
         bars->removeFromLegend();
 
-        const AmdahlFit fit = fit_amdahl(samples);
+        const AmdahlFit fit = fit_amdahl(samples, m_logicalCpus);
         if (fit.samples > 0) {
             QVector<double> fx, fy;
             for (double p = 1.0; p <= xHigh; p += 0.05) {
                 fx << p;
-                // Past the logical CPUs more workers only take turns: the law's curve goes flat.
-                fy << amdahl_speedup(fit.serial_fraction, std::min(p, static_cast<double>(m_logicalCpus)));
+                fy << fit.speedup(p);
             }
             auto* curve = m_plot->addGraph();
             curve->setName(tr("Amdahl s = %1").arg(fit.serial_fraction, 0, 'f', 3));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace parlab {
 namespace {
@@ -80,9 +81,25 @@ AmdahlFit fit_amdahl(std::span<const SpeedupSample> samples)
     return fit;
 }
 
-double amdahl_processors(std::size_t workers, std::size_t logical_cpus)
+AmdahlFit fit_amdahl(std::span<const SpeedupSample> samples, std::size_t logical_cpus)
 {
-    return static_cast<double>(logical_cpus == 0 ? workers : std::min(workers, logical_cpus));
+    const AmdahlFit by_workers = fit_amdahl(samples);
+    if (logical_cpus == 0)
+        return by_workers;
+    std::vector<SpeedupSample> capped(samples.begin(), samples.end());
+    for (auto& sample : capped)
+        sample.workers = std::min(sample.workers, static_cast<double>(logical_cpus));
+    AmdahlFit by_processors = fit_amdahl(capped);
+    by_processors.processor_limit = logical_cpus;
+    // With every count within the CPUs the two agree; the capped law then also says what
+    // computing work will do past the CPUs.
+    return by_workers.rms_error < by_processors.rms_error - 1e-9 ? by_workers : by_processors;
+}
+
+double AmdahlFit::speedup(double workers) const
+{
+    const double processors = processor_limit == 0 ? workers : std::min(workers, static_cast<double>(processor_limit));
+    return amdahl_speedup(serial_fraction, processors);
 }
 
 double amdahl_speedup(double serial_fraction, double workers)

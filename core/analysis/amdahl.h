@@ -15,15 +15,22 @@ struct AmdahlFit {
     double serial_fraction = 0.0; ///< in [0, 1]
     double rms_error = 0.0;       ///< of the fitted speedups against the measured ones
     std::size_t samples = 0;
+    /// The CPUs the workers shared when the speedup stopped growing there (CPU-bound work), so
+    /// the law counts min(W, processor_limit) processors; 0 when it grew with W (waiting work).
+    std::size_t processor_limit = 0;
+
+    /// The fitted law's speedup on `workers` workers.
+    [[nodiscard]] double speedup(double workers) const;
 };
 
-/// Least squares over the samples with workers > 1; s = 0 when there are none.
+/// Least squares over the samples with workers > 1, counting each worker as a processor; s = 0
+/// when there are none.
 AmdahlFit fit_amdahl(std::span<const SpeedupSample> samples);
 
-/// The processors W workers really have on a machine with `logical_cpus`: min(W, logical_cpus).
-/// Amdahl's law counts processors, and workers beyond the CPUs only take turns on them, so a
-/// fit over an oversubscribed sweep must not read their flat speedup as serial work.
-double amdahl_processors(std::size_t workers, std::size_t logical_cpus);
+/// The better of two fits over samples measured on `logical_cpus` CPUs: workers as processors
+/// (work that waits), or at most `logical_cpus` processors (work that computes). Past the CPUs,
+/// more workers only take turns, and reading their flat speedup as serial work would be wrong.
+AmdahlFit fit_amdahl(std::span<const SpeedupSample> samples, std::size_t logical_cpus);
 
 /// Amdahl's law: the speedup on p workers of work whose serial fraction is s.
 double amdahl_speedup(double serial_fraction, double workers);

@@ -44,6 +44,8 @@ public:
     [[nodiscard]] virtual std::string_view name() const = 0;
     /// The most workers a run accepts here; by default max_workers_per_cpu × the logical CPUs.
     [[nodiscard]] virtual std::size_t max_workers() const;
+    /// Throws std::invalid_argument, saying why, unless 1 ≤ workers ≤ max_workers().
+    virtual void check_workers(std::size_t workers) const;
     /// Throws std::invalid_argument for options it cannot honour (before starting anything),
     /// RunError when a task fails, RunCancelled when cancelled.
     virtual Run run(const Workload& workload, const ExecutorOptions& options) = 0;

@@ -125,7 +125,7 @@ std::size_t ProcessExecutor::max_workers() const
     return allowed_workers(why);
 }
 
-void ProcessExecutor::check_workers(std::size_t workers)
+void ProcessExecutor::check_workers(std::size_t workers) const
 {
     std::string why;
     const std::size_t allowed = allowed_workers(why);

@@ -49,7 +49,7 @@ public:
     static std::string default_worker_program();
     /// Throws std::invalid_argument unless 1 ≤ workers ≤ 4 × logical CPUs and the process limit
     /// (RLIMIT_NPROC) leaves room for them; the message gives the allowed range.
-    static void check_workers(std::size_t workers);
+    void check_workers(std::size_t workers) const override;
 
 private:
     std::string m_program;

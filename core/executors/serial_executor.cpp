@@ -9,8 +9,7 @@ namespace parlab {
 
 Run SerialExecutor::run(const Workload& workload, const ExecutorOptions& options)
 {
-    if (options.workers != 1)
-        throw std::invalid_argument("workers must be 1 for serial, got " + std::to_string(options.workers));
+    check_workers(options.workers);
     const auto start_ns = steady_now_ns();
     TaskRunner runner(workload, options, 1, 1, options.cancel);
     const std::size_t tasks = workload.task_count();

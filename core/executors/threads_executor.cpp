@@ -25,11 +25,6 @@ namespace {
 // the tasks still running.
 constexpr auto supervise_interval = std::chrono::milliseconds(2);
 
-std::size_t logical_cpus()
-{
-    return std::max(1u, std::thread::hardware_concurrency());
-}
-
 // Lanes end on arena threads after the caller may have left run(): this outlives both.
 class Countdown {
 public:
@@ -87,14 +82,15 @@ void run_lane(TaskRunner& runner, const Dealing& dealing, std::atomic<std::size_
 
 } // namespace
 
+std::size_t ThreadsExecutor::max_workers() const
+{
+    return std::max(Executor::max_workers(), waiting_workers);
+}
+
 Run ThreadsExecutor::run(const Workload& workload, const ExecutorOptions& options)
 {
     const std::size_t workers = options.workers;
-    if (workers < 1 || workers > max_workers()) {
-        throw std::invalid_argument("workers must be in 1 .. " + std::to_string(max_workers()) +
-                                    " for threads (this machine has " + std::to_string(logical_cpus()) +
-                                    " logical CPUs), got " + std::to_string(workers));
-    }
+    check_workers(workers);
     Dealing dealing;
     dealing.tasks = workload.task_count();
     dealing.workers = workers;

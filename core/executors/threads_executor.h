@@ -13,7 +13,13 @@ namespace parlab {
 class ThreadsExecutor : public Executor {
 public:
     [[nodiscard]] std::string_view name() const override { return "threads"; }
-    /// Throws std::invalid_argument when options.workers is outside 1 .. 4 × logical CPUs.
+    /// 4 × logical CPUs, but at least waiting_workers.
+    [[nodiscard]] std::size_t max_workers() const override;
+
+    /// Threads that mostly wait cost little, and the coffee lesson gives each of 30 students a
+    /// barista: at least this many threads are allowed on any machine.
+    static constexpr std::size_t waiting_workers = 64;
+    /// Throws std::invalid_argument when options.workers is outside 1 .. max_workers().
     Run run(const Workload& workload, const ExecutorOptions& options) override;
 };
 

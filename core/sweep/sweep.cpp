@@ -22,20 +22,9 @@ void check_repeats(unsigned repeats)
 
 std::vector<std::size_t> checked_worker_counts(const WorkerRange& range, const Executor& executor)
 {
-    const std::size_t logical = machine_facts().logical_cpus;
-    const std::size_t limit = max_workers_per_cpu * logical;
-    std::vector<std::size_t> counts = range.counts(logical);
-    for (const std::size_t workers : counts) {
-        if (workers < 1 || workers > limit)
-            throw std::invalid_argument("workers must be in 1 .. " + std::to_string(limit) + " (" +
-                                        std::to_string(max_workers_per_cpu) + " per logical CPU, " +
-                                        std::to_string(logical) + " logical CPUs here), got " +
-                                        std::to_string(workers));
-        if (workers > executor.max_workers())
-            throw std::invalid_argument("workers must be at most " + std::to_string(executor.max_workers()) +
-                                        " for " + std::string(executor.name()) + ", got " +
-                                        std::to_string(workers));
-    }
+    std::vector<std::size_t> counts = range.counts(machine_facts().logical_cpus);
+    for (const std::size_t workers : counts)
+        executor.check_workers(workers);
     return counts;
 }
 
@@ -185,12 +174,12 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
         point.speedup = point.wall_s > 0.0 ? result.serial.wall_s / point.wall_s : 0.0;
         point.efficiency = point.speedup / static_cast<double>(workers);
         point.karp_flatt = karp_flatt(point.speedup, static_cast<double>(workers));
-        samples.push_back({amdahl_processors(workers, logical_cpus), point.speedup});
+        samples.push_back({static_cast<double>(workers), point.speedup});
         if (observer != nullptr)
             observer->on_point(point);
         result.points.push_back(std::move(point));
     }
-    result.amdahl = fit_amdahl(samples);
+    result.amdahl = fit_amdahl(samples, logical_cpus);
     return result;
 }
 

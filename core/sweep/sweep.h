@@ -70,8 +70,8 @@ struct SweepPlan {
 inline constexpr unsigned max_repeats = 1000;
 
 /// Checks a request without running anything: workload name and parameters (unknown names too),
-/// backend, repeats 1 .. max_repeats, and every worker count against max_workers_per_cpu times
-/// the logical CPUs. Throws std::invalid_argument naming the mistake and the allowed values.
+/// backend, repeats 1 .. max_repeats, and every worker count against the backend's limit
+/// (Executor::check_workers). Throws std::invalid_argument naming the mistake and the allowed values.
 SweepPlan plan_sweep(const SweepRequest& request);
 
 /// Runs the serial baseline (same repeats), then each worker count of the range. One executor

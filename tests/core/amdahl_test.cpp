@@ -80,26 +80,29 @@ TEST(Amdahl, KarpFlattOfExactAmdahlDataIsTheSerialFraction)
     EXPECT_EQ(karp_flatt(1.0, 1.0), 0.0);
 }
 
-TEST(Amdahl, ProcessorsStopAtTheLogicalCpus)
-{
-    EXPECT_DOUBLE_EQ(amdahl_processors(1, 2), 1.0);
-    EXPECT_DOUBLE_EQ(amdahl_processors(2, 2), 2.0);
-    EXPECT_DOUBLE_EQ(amdahl_processors(5, 2), 2.0);
-    EXPECT_DOUBLE_EQ(amdahl_processors(5, 0), 5.0);
-}
-
-TEST(Amdahl, OversubscribedPointsFitAsTheirProcessors)
+TEST(Amdahl, ComputingWorkPastTheCpusFitsAsTheCpus)
 {
     // Perfectly parallel work on 2 CPUs: 2x at W = 2, and still 2x at W = 3 and 5.
-    const std::size_t cpus = 2;
-    std::vector<SpeedupSample> samples;
-    for (const std::size_t workers : {2, 3, 5})
-        samples.push_back({amdahl_processors(workers, cpus), 2.0});
-    EXPECT_NEAR(fit_amdahl(samples).serial_fraction, 0.0, 1e-9);
+    const std::vector<SpeedupSample> samples{{2.0, 2.0}, {3.0, 2.0}, {5.0, 2.0}};
+    const AmdahlFit fit = fit_amdahl(samples, 2);
+    EXPECT_NEAR(fit.serial_fraction, 0.0, 1e-9);
+    EXPECT_EQ(fit.processor_limit, 2u);
+    EXPECT_NEAR(fit.speedup(8.0), 2.0, 1e-9);
 
-    // Counted as workers, the same points would look like a large serial fraction.
-    std::vector<SpeedupSample> as_workers{{2.0, 2.0}, {3.0, 2.0}, {5.0, 2.0}};
-    EXPECT_GT(fit_amdahl(as_workers).serial_fraction, 0.1);
+    // Counting workers as processors, the same points look like a large serial fraction.
+    EXPECT_GT(fit_amdahl(samples).serial_fraction, 0.1);
+}
+
+TEST(Amdahl, WaitingWorkPastTheCpusFitsAsTheWorkers)
+{
+    // Thirty baristas who wait, on 2 CPUs: the speedup keeps growing with the workers.
+    std::vector<SpeedupSample> samples;
+    for (const double workers : {2.0, 10.0, 30.0})
+        samples.push_back({workers, amdahl_speedup(0.01, workers)});
+    const AmdahlFit fit = fit_amdahl(samples, 2);
+    EXPECT_NEAR(fit.serial_fraction, 0.01, 1e-6);
+    EXPECT_EQ(fit.processor_limit, 0u);
+    EXPECT_NEAR(fit.speedup(30.0), amdahl_speedup(0.01, 30.0), 1e-6);
 }
 
 } // namespace

@@ -200,8 +200,8 @@ TEST(ProcessExecutor, MaxWorkersIsTheLimitItEnforces)
     const std::size_t most = executor.max_workers();
     EXPECT_GE(most, 1u);
     EXPECT_LE(most, 4 * logical_cpus());
-    EXPECT_NO_THROW(ProcessExecutor::check_workers(most));
-    EXPECT_THROW(ProcessExecutor::check_workers(most + 1), std::invalid_argument);
+    EXPECT_NO_THROW(ProcessExecutor{}.check_workers(most));
+    EXPECT_THROW(ProcessExecutor{}.check_workers(most + 1), std::invalid_argument);
 }
 
 TEST(ProcessExecutor, NamesTheMissingWorkerProgram)

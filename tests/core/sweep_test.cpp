@@ -136,7 +136,7 @@ TEST(Sweep, SpeedupEfficiencyAndKarpFlattFromMedians)
     fakes.serial.wall_for = [](std::size_t) { return 2.0; };
     // Amdahl with s = 0.25 on a 2-second serial run, on as many processors as this machine has.
     const std::size_t cpus = machine_facts().logical_cpus;
-    const auto processors = [cpus](std::size_t w) { return amdahl_processors(w, cpus); };
+    const auto processors = [cpus](std::size_t w) { return static_cast<double>(std::min(w, cpus)); };
     fakes.executor.wall_for = [&](std::size_t w) { return 2.0 * (0.25 + 0.75 / processors(w)); };
     const SweepResult result =
         run_sweep(request_for("1:3"), fakes.workload, fakes.serial, fakes.executor, nullptr, CancelToken{});
@@ -298,7 +298,7 @@ TEST(Sweep, PlanRefusesMoreWorkersThanTheBackendTakes)
         (void)plan_sweep(request);
         FAIL() << "serial accepted two workers";
     } catch (const std::invalid_argument& error) {
-        EXPECT_THAT(error.what(), HasSubstr("for serial, got 2"));
+        EXPECT_THAT(error.what(), HasSubstr("workers must be 1 for serial, got 2"));
     }
     request.backend = "threads";
     EXPECT_NO_THROW((void)plan_sweep(request));

@@ -194,16 +194,16 @@ TEST(ThreadsExecutor, RefusesWorkerCountsOutOfRange)
 {
     const IndexWorkload workload(4);
     ThreadsExecutor executor;
-    const std::string range = "workers must be in 1 .. " + std::to_string(4 * logical_cpus()) +
-                              " for threads (this machine has " + std::to_string(logical_cpus()) +
-                              " logical CPUs), got ";
-    for (const std::size_t workers : {std::size_t{0}, std::size_t{10000}, 4 * logical_cpus() + 1}) {
+    const std::size_t most = std::max(4 * logical_cpus(), ThreadsExecutor::waiting_workers);
+    const std::string range = "workers must be in 1 .. " + std::to_string(most) +
+                              " for threads (" + std::to_string(logical_cpus()) + " logical CPUs here), got ";
+    for (const std::size_t workers : {std::size_t{0}, std::size_t{10000}, most + 1}) {
         ExecutorOptions options;
         options.workers = workers;
         EXPECT_THAT([&] { (void)executor.run(workload, options); },
                     ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr(range + std::to_string(workers))));
     }
-    EXPECT_EQ(ThreadsExecutor{}.max_workers(), 4 * logical_cpus());
+    EXPECT_EQ(executor.max_workers(), most);
 }
 
 TEST(ThreadsExecutor, TaskFailureReportsIndexAndKeepsWhatFinished)
