@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "machine/available_memory.h"
 #include "machine/machine_facts.h"
 #include "text_units.h"
 

@@ -23,7 +23,4 @@ struct MachineFacts {
 /// Reads the facts (hwloc topology, /proc/cpuinfo). Topology is read once and cached.
 const MachineFacts& machine_facts();
 
-/// Memory the machine can give a run now (MemAvailable), for refusing sizes that will not fit.
-std::uint64_t available_memory_bytes();
-
 } // namespace parlab

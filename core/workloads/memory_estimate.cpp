@@ -1,6 +1,6 @@
 #include "workloads/memory_estimate.h"
 
-#include "machine/machine_facts.h"
+#include "machine/available_memory.h"
 #include "workloads/number_text.h"
 
 #include <algorithm>

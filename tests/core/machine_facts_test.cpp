@@ -1,3 +1,4 @@
+#include "machine/available_memory.h"
 #include "machine/machine_facts.h"
 
 #include <gtest/gtest.h>
