@@ -1,3 +1,4 @@
+#include "run_in_order.h"
 #include "workloads/countdown_workload.h"
 #include "workloads/splitmix64.h"
 
@@ -13,21 +14,14 @@
 
 using namespace parlab;
 using ::testing::HasSubstr;
+using parlab::test_support::forward;
+using parlab::test_support::run_in_order;
 
 namespace {
 
 CountdownWorkload make(const ParameterValues& values)
 {
     return CountdownWorkload(Parameters(countdown_workload_info().parameters, values));
-}
-
-Checksum run_in_order(const Workload& workload, const std::vector<std::size_t>& order)
-{
-    std::vector<Partial> partials(workload.task_count());
-    const CancelToken cancel;
-    for (const auto task : order)
-        partials[task] = workload.run_task(task, cancel);
-    return workload.combine(partials);
 }
 
 std::uint64_t xorshift(std::uint64_t state, std::uint64_t steps)

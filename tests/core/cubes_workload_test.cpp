@@ -1,3 +1,4 @@
+#include "run_in_order.h"
 #include "workloads/cubes_workload.h"
 
 #include <gmock/gmock.h>
@@ -9,28 +10,14 @@
 
 using namespace parlab;
 using ::testing::HasSubstr;
+using parlab::test_support::forward;
+using parlab::test_support::run_in_order;
 
 namespace {
 
 CubesWorkload make(const ParameterValues& values)
 {
     return CubesWorkload(Parameters(cubes_workload_info().parameters, values));
-}
-
-Checksum run_in_order(const Workload& workload, const std::vector<std::size_t>& order)
-{
-    std::vector<Partial> partials(workload.task_count());
-    const CancelToken cancel;
-    for (const auto task : order)
-        partials[task] = workload.run_task(task, cancel);
-    return workload.combine(partials);
-}
-
-std::vector<std::size_t> forward(std::size_t count)
-{
-    std::vector<std::size_t> order(count);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    return order;
 }
 
 std::string formula(std::uint64_t n)

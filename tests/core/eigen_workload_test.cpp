@@ -1,3 +1,4 @@
+#include "run_in_order.h"
 #include "workloads/eigen_workload.h"
 #include "workloads/memory_estimate.h"
 
@@ -10,21 +11,14 @@
 
 using namespace parlab;
 using ::testing::HasSubstr;
+using parlab::test_support::forward;
+using parlab::test_support::run_in_order;
 
 namespace {
 
 EigenWorkload make(const ParameterValues& values)
 {
     return EigenWorkload(Parameters(eigen_workload_info().parameters, values));
-}
-
-Checksum run_in_order(const Workload& workload, const std::vector<std::size_t>& order)
-{
-    std::vector<Partial> partials(workload.task_count());
-    const CancelToken cancel;
-    for (const auto task : order)
-        partials[task] = workload.run_task(task, cancel);
-    return workload.combine(partials);
 }
 
 } // namespace

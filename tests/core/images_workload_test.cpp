@@ -1,3 +1,4 @@
+#include "run_in_order.h"
 #include "workloads/images_workload.h"
 #include "workloads/memory_estimate.h"
 
@@ -11,6 +12,8 @@
 
 using namespace parlab;
 using ::testing::HasSubstr;
+using parlab::test_support::forward;
+using parlab::test_support::run_in_order;
 
 namespace {
 
@@ -20,15 +23,6 @@ ImagesWorkload make(const ParameterValues& values)
 }
 
 const ParameterValues small = {{"images", "6"}, {"width", "64"}, {"height", "48"}};
-
-Checksum run_in_order(const Workload& workload, const std::vector<std::size_t>& order)
-{
-    std::vector<Partial> partials(workload.task_count());
-    const CancelToken cancel;
-    for (const auto task : order)
-        partials[task] = workload.run_task(task, cancel);
-    return workload.combine(partials);
-}
 
 } // namespace
 

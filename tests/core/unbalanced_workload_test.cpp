@@ -1,3 +1,4 @@
+#include "run_in_order.h"
 #include "workloads/unbalanced_workload.h"
 
 #include <gmock/gmock.h>
@@ -12,21 +13,14 @@
 
 using namespace parlab;
 using ::testing::HasSubstr;
+using parlab::test_support::forward;
+using parlab::test_support::run_in_order;
 
 namespace {
 
 UnbalancedWorkload make(const ParameterValues& values)
 {
     return UnbalancedWorkload(Parameters(unbalanced_workload_info().parameters, values));
-}
-
-Checksum run_in_order(const Workload& workload, const std::vector<std::size_t>& order)
-{
-    std::vector<Partial> partials(workload.task_count());
-    const CancelToken cancel;
-    for (const auto task : order)
-        partials[task] = workload.run_task(task, cancel);
-    return workload.combine(partials);
 }
 
 std::vector<double> seconds_of(const UnbalancedWorkload& workload)
