@@ -19,7 +19,7 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
     const auto help = parser.addHelpOption();
     const auto version = parser.addVersionOption();
     const QCommandLineOption presentation(QStringLiteral("presentation"), QStringLiteral("Start in presentation mode."));
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on the tab NAME (speedup, core-load, trends, timeline)."),
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on the tab NAME (speedup, core-load, trends, timeline, costs)."),
                                  QStringLiteral("NAME"));
     const QCommandLineOption demo(QStringLiteral("demo-sweep"), QStringLiteral("Start a small sweep at launch."));
     const QCommandLineOption exportSweep(QStringLiteral("export-sweep"),

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "controls_panel.h"
+#include "costs_view.h"
 #include "export_bundle.h"
 #include "plot_exporter.h"
 #include "points_csv.h"
@@ -35,6 +36,8 @@
 #include <QTabWidget>
 
 #include <qcustomplot.h>
+
+#include <memory>
 
 namespace parlab::gui {
 
@@ -97,6 +100,9 @@ MainWindow::MainWindow(QWidget* parent)
             [timeline](const SweepResult& result) { timeline->setTrace(result.last_run.trace); });
 #endif
 
+    auto* costs = new CostsView(this);
+    addView(costs, tr("Costs"));
+
     connect(m_controls, &ControlsPanel::runRequested, this, &MainWindow::startRun);
     connect(m_controls, &ControlsPanel::cancelRequested, m_controller, &RunController::cancel);
     connect(m_controller, &RunController::progress, m_controls, &ControlsPanel::setProgress);
@@ -108,6 +114,9 @@ MainWindow::MainWindow(QWidget* parent)
         m_runs.back().points.push_back(point);
         m_speedup->addPoint(point);
     });
+    // After the two above, so the session's runs already hold the new point.
+    connect(m_controller, &RunController::baselineReady, costs, [this, costs] { costs->setRuns(m_runs); });
+    connect(m_controller, &RunController::pointReady, costs, [this, costs] { costs->setRuns(m_runs); });
     connect(m_controller, &RunController::finished, this, [this](const SweepResult& result) {
         m_lastRun = result.last_run;
         statusBar()->showMessage(tr("Done: %1 · %2, Amdahl serial fraction s = %3")
@@ -181,7 +190,7 @@ void MainWindow::buildMenus()
     run->addAction(tr("Cancel"), QKeySequence(Qt::Key_Escape), m_controller, &RunController::cancel);
     run->addAction(tr("Clear plot"), this, [this] {
         m_runs.clear();
-        m_speedup->clear();
+        showAllRuns();
     });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -265,11 +274,43 @@ bool MainWindow::showTab(const QString& name)
 
 void MainWindow::startDemoSweep()
 {
+    auto* view = qobject_cast<PlotView*>(m_tabs->currentWidget());
+    if (view && view->exportName() == QStringLiteral("costs")) {
+        startCostsDemo();
+        return;
+    }
     m_controls->setWorkload(QStringLiteral("coffee"));
     m_controls->setParameters({{"students", "30"}, {"seconds", "0.02"}, {"mode", "work"}});
     m_controls->setBackend(QStringLiteral("threads"));
     if (auto request = m_controls->request(true))
         startRun(*request);
+}
+
+void MainWindow::startCostsDemo()
+{
+    // Matrices worth shipping, swept with threads, then processes recomputing their inputs, then
+    // processes receiving them: one sweep after the other, until one is cancelled.
+    m_controls->setWorkload(QStringLiteral("eigen"));
+    m_controls->setParameters({{"matrices", "400"}, {"dim", "64"}});
+    m_controls->setBackend(QStringLiteral("threads"));
+    m_controls->setSweepRange(QStringLiteral("1:4:*2"));
+    const auto threads = m_controls->request(true);
+    if (!threads)
+        return;
+    auto queue = std::make_shared<std::vector<RunRequest>>(2, *threads);
+    for (std::size_t i = 0; i < queue->size(); ++i) {
+        (*queue)[i].sweep.backend = "processes";
+        (*queue)[i].sweep.ship_inputs = i == 0;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_controller, &RunController::idle, this, [this, queue, connection] {
+        if (queue->empty())
+            return void(disconnect(*connection));
+        startRun(queue->back());
+        queue->pop_back();
+    });
+    connect(m_controller, &RunController::cancelled, this, [queue] { queue->clear(); });
+    startRun(*threads);
 }
 
 void MainWindow::showAllRuns()
@@ -278,6 +319,8 @@ void MainWindow::showAllRuns()
     for (const auto& run : m_runs)
         for (const auto& point : run.points)
             m_speedup->addPoint(point);
+    if (auto* costs = findChild<CostsView*>())
+        costs->setRuns(m_runs);
 }
 
 QString MainWindow::loadSession(const QString& path)

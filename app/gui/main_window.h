@@ -30,8 +30,10 @@ public:
     void zoom(double factor);
     /// Shows the tab whose view exports as `name` ("speedup", "trends", …) or is titled so.
     bool showTab(const QString& name);
-    /// A small sweep, so the window shows data right after launch.
+    /// A small sweep, so the window shows data right after launch (on the Costs tab, startCostsDemo).
     void startDemoSweep();
+    /// Sweeps eigen with threads, processes and processes shipping their inputs, one after another.
+    void startCostsDemo();
 
     /// Replaces the session's runs with the file's, or changes nothing and returns why not.
     QString loadSession(const QString& path);
