@@ -40,14 +40,15 @@ bool wait_seconds(double seconds, const CancelToken& cancel)
 bool work_seconds(double seconds, const CancelToken& cancel)
 {
     const auto end = thread_cpu_ns() + static_cast<std::int64_t>(seconds * 1e9);
-    // Reading the CPU clock is a system call; a short spin between reads keeps its cost small
-    // while still ending within a few microseconds of the target.
+    // Reading the CPU clock is a system call (a slow one in a virtual machine): tens of
+    // microseconds of spin between reads keep the core load green (user time), not red, while
+    // still ending within tens of microseconds of the target.
     volatile std::uint64_t sink = 0;
     std::uint64_t x = 0x9E3779B97F4A7C15ULL;
     while (thread_cpu_ns() < end) {
         if (cancel.cancelled())
             return false;
-        for (int i = 0; i < 2000; ++i) {
+        for (int i = 0; i < 20000; ++i) {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
