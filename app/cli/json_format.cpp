@@ -40,6 +40,12 @@ void JsonFormat::end(const SweepResult& result)
     json["serial_fraction"] = result.amdahl.serial_fraction;
     json["rms_error"] = result.amdahl.rms_error;
     json["processor_limit"] = result.amdahl.processor_limit;
+    // Gustafson: the speedup when the work grows with the workers, for the same s.
+    nlohmann::ordered_json scaled = nlohmann::ordered_json::object();
+    for (const Point& point : result.points)
+        scaled[std::to_string(point.workers)] =
+            gustafson_speedup(result.amdahl.serial_fraction, static_cast<double>(point.workers));
+    json["scaled_speedup"] = scaled;
     json["serial_wall_s"] = result.serial.wall_s;
     json["serial_checksum"] = result.serial.checksum.value;
     m_out << json.dump() << '\n' << std::flush;

@@ -20,6 +20,8 @@
 #include "timeline_view.h"
 #endif
 
+#include "analysis/amdahl.h"
+
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -119,10 +121,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_controller, &RunController::pointReady, costs, [this, costs] { costs->setRuns(m_runs); });
     connect(m_controller, &RunController::finished, this, [this](const SweepResult& result) {
         m_lastRun = result.last_run;
-        statusBar()->showMessage(tr("Done: %1 · %2, Amdahl serial fraction s = %3")
-                                     .arg(QString::fromStdString(result.serial.workload),
-                                          QString::fromStdString(result.last_run.backend))
-                                     .arg(result.amdahl.serial_fraction, 0, 'f', 3));
+        const double s = result.amdahl.serial_fraction;
+        const double most = result.points.empty() ? 1.0 : static_cast<double>(result.points.back().workers);
+        statusBar()->showMessage(
+            tr("Done: %1 · %2, Amdahl serial fraction s = %3; Gustafson (work grown with the workers): %5x on %4")
+                .arg(QString::fromStdString(result.serial.workload), QString::fromStdString(result.last_run.backend))
+                .arg(s, 0, 'f', 3)
+                .arg(most)
+                .arg(gustafson_speedup(s, most), 0, 'f', 2));
     });
     connect(m_controller, &RunController::cancelled, this,
             [this] { statusBar()->showMessage(tr("Cancelled; the points measured so far are kept.")); });

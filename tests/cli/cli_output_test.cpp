@@ -131,6 +131,11 @@ TEST(CliRun, JsonHasHeaderOnePointPerWorkerCountAndSummary)
     EXPECT_EQ(summary.at("type"), "summary");
     EXPECT_TRUE(summary.at("serial_fraction").is_number());
     EXPECT_EQ(summary.at("serial_checksum"), cubes_sum(1000));
+    // Gustafson's s + p(1 - s) for each worker count, with the fitted s.
+    const double s = summary.at("serial_fraction").get<double>();
+    ASSERT_EQ(summary.at("scaled_speedup").size(), 2u);
+    EXPECT_NEAR(summary.at("scaled_speedup").at("1").get<double>(), 1.0, 1e-12);
+    EXPECT_NEAR(summary.at("scaled_speedup").at("2").get<double>(), s + 2.0 * (1.0 - s), 1e-12);
 }
 
 TEST(CliRun, CubesChecksumIsTheClosedFormBeyond64Bits)
