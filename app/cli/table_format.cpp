@@ -89,8 +89,8 @@ void TableFormat::end(const SweepResult& result)
           << format("%.0f", 2.0 * largest) << " workers, " << format("%.2fx", amdahl_speedup(s, 4.0 * largest))
           << " on " << format("%.0f", 4.0 * largest) << ", and at most "
           << (s > 0.0 ? format("%.2fx", 1.0 / s) : std::string("no limit")) << " on any number\n"
-          << "Gustafson growing the work with the workers, the same s gives "
-          << format("%.2fx", gustafson_speedup(s, largest)) << " on " << format("%.0f", largest) << " workers\n"
+          << "Gustafson growing the work with the processors, the same s gives "
+          << format("%.2fx", gustafson_speedup(s, largest)) << " on " << format("%.0f", largest) << " processors\n"
           << std::flush;
 }
 

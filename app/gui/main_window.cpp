@@ -124,7 +124,7 @@ MainWindow::MainWindow(QWidget* parent)
         const double s = result.amdahl.serial_fraction;
         const double most = result.points.empty() ? 1.0 : static_cast<double>(result.points.back().workers);
         statusBar()->showMessage(
-            tr("Done: %1 · %2, Amdahl serial fraction s = %3; Gustafson (work grown with the workers): %5x on %4")
+            tr("Done: %1 · %2, Amdahl serial fraction s = %3; Gustafson (work grown with %4 processors): %5x")
                 .arg(QString::fromStdString(result.serial.workload), QString::fromStdString(result.last_run.backend))
                 .arg(s, 0, 'f', 3)
                 .arg(most)
