@@ -35,11 +35,13 @@ ProcessRun::ProcessRun(ProcessPool& pool, const Workload& workload, const Execut
 {
     const std::size_t workers = pool.size();
     if (options.schedule == Schedule::Dynamic) {
-        m_chunk = options.chunk > 0 ? options.chunk : 1;
+        m_chunk = std::min(options.chunk > 0 ? options.chunk : 1, std::max<std::size_t>(1, m_tasks));
         // Two chunks in flight: the next one is already there when a worker finishes.
         m_window = 2 * m_chunk;
     } else {
-        m_chunk = options.chunk > 0 ? options.chunk : std::max<std::size_t>(1, (m_tasks + workers - 1) / workers);
+        m_chunk = std::min(options.chunk > 0 ? options.chunk : (m_tasks + workers - 1) / workers,
+                           std::max<std::size_t>(1, m_tasks));
+        m_chunk = std::max<std::size_t>(1, m_chunk);
         m_window = static_window;
         for (std::size_t first = 0, chunk = 0; first < m_tasks; first += m_chunk, ++chunk)
             for (std::size_t task = first; task < std::min(m_tasks, first + m_chunk); ++task)
@@ -68,12 +70,17 @@ void ProcessRun::fill(std::size_t index)
         }
         return;
     }
-    while (slot.in_flight.size() < m_window && (!m_requeued.empty() || m_next < m_tasks)) {
-        for (std::size_t k = 0; k < m_chunk; ++k) {
+    // A chunk queued behind the running one only while every worker can still get a chunk of
+    // its own: near the end, the last tasks must wait for a free worker, not behind a busy one.
+    const auto undealt = [this] { return m_requeued.size() + (m_tasks - m_next); };
+    const std::size_t plenty = m_slots.size() * m_chunk;
+    while (undealt() > 0 &&
+           (slot.in_flight.empty() || (slot.in_flight.size() < m_window && undealt() > plenty))) {
+        for (std::size_t k = 0; k < m_chunk && undealt() > 0; ++k) {
             if (!m_requeued.empty()) {
                 send_task(index, m_requeued.front());
                 m_requeued.pop_front();
-            } else if (m_next < m_tasks) {
+            } else {
                 send_task(index, m_next++);
             }
         }

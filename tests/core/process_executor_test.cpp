@@ -251,3 +251,18 @@ TEST(ProcessExecutor, IsRegistered)
     const auto executor = ExecutorRegistry::create("processes");
     EXPECT_EQ(executor->name(), "processes");
 }
+
+TEST(ProcessExecutor, DynamicDealingGivesEveryWorkerATaskWhenThereAreFew)
+{
+    // Four coffees for four workers: each free worker takes one; none waits behind another.
+    const auto workload = WorkloadRegistry::create("coffee", {{"students", "4"}, {"seconds", "0.01"}});
+    ProcessExecutor executor(PARLAB_WORKER_PATH);
+    ExecutorOptions options;
+    options.workers = 4;
+    const parlab::Run run = executor.run(*workload, options);
+    std::set<std::uint32_t> workers;
+    for (const TraceEvent& event : run.trace.events)
+        if (event.phase == Phase::Compute)
+            workers.insert(event.worker);
+    EXPECT_EQ(workers.size(), 4u);
+}
