@@ -2,18 +2,25 @@
 #include "executors/process_worker_loop.h"
 #include "workloads/workload_registry.h"
 
+#include <charconv>
 #include <csignal>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <sys/prctl.h>
 
 int main(int argc, char** argv)
 {
     int fd = 3;
-    if (argc == 3 && std::strcmp(argv[1], "--fd") == 0) {
-        fd = std::atoi(argv[2]);
-    } else if (argc != 1) {
+    const bool fd_given = argc == 3 && std::strcmp(argv[1], "--fd") == 0;
+    if (fd_given) {
+        const char* end = argv[2] + std::strlen(argv[2]);
+        const auto [stop, error] = std::from_chars(argv[2], end, fd);
+        if (error != std::errc{} || stop != end || fd < 0) {
+            std::fprintf(stderr, "%s: --fd takes a file descriptor number, got '%s'\n", argv[0], argv[2]);
+            return 64;
+        }
+    }
+    if (!fd_given && argc != 1) {
         std::fprintf(stderr, "usage: %s [--fd N]\n(started by parlab's processes backend, not by hand)\n",
                      argv[0]);
         return 64;

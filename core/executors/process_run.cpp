@@ -31,7 +31,7 @@ std::string host_name()
 
 ProcessRun::ProcessRun(ProcessPool& pool, const Workload& workload, const ExecutorOptions& options)
     : m_pool(pool), m_workload(workload), m_options(options), m_tasks(workload.task_count()),
-      m_retries_left(options.retries), m_slots(pool.size()), m_partials(m_tasks), m_done(m_tasks, 0)
+      m_retries_left(options.retries), m_slots(pool.size()), m_partials(m_tasks)
 {
     const std::size_t workers = pool.size();
     if (options.schedule == Schedule::Dynamic) {
@@ -170,15 +170,22 @@ void ProcessRun::handle_frame(std::size_t index, const Frame& frame)
         throw std::runtime_error("result for task " + std::to_string(result.task) + ", which it was not running");
     slot.in_flight.pop_front();
     m_partials[result.task] = result.partial;
-    m_done[result.task] = 1;
     ++m_tasks_done;
     slot.compute_ns += result.end_ns - result.start_ns;
     const TraceEvent event{static_cast<std::uint32_t>(result.task), static_cast<std::uint32_t>(index),
                            static_cast<std::int32_t>(worker.pid()), result.cpu, Phase::Compute,
                            result.start_ns, result.end_ns};
     m_events.push_back(event);
-    if (m_options.observer != nullptr)
-        m_options.observer->on_task_done(event);
+    if (m_options.observer != nullptr) {
+        // The observer's failure is the run's, not a corrupt message from the worker.
+        try {
+            m_options.observer->on_task_done(event);
+        } catch (const std::exception& error) {
+            fail("the run's observer failed after task " + std::to_string(result.task) + ": " + error.what(),
+                 result.task);
+            return;
+        }
+    }
     fill(index);
 }
 
@@ -232,7 +239,6 @@ void ProcessRun::fail(std::string message, std::optional<std::size_t> task)
 
 ProcessRun::Outcome ProcessRun::execute(double startup_s)
 {
-    m_start_ns = steady_now_ns();
     for (std::size_t i = 0; i < m_slots.size(); ++i)
         start_worker(i);
     std::vector<pollfd> fds(m_slots.size());

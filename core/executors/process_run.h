@@ -61,13 +61,11 @@ private:
     unsigned m_retries_left;
     std::vector<Slot> m_slots;
     std::vector<Partial> m_partials;
-    std::vector<char> m_done;
     std::size_t m_tasks_done = 0;
     std::vector<TraceEvent> m_events;
     RunCosts m_costs;
     std::int64_t m_ship_ns = 0;
     std::int64_t m_respawn_ns = 0;
-    std::int64_t m_start_ns = 0;
     std::optional<Outcome> m_failure;
 };
 

@@ -58,6 +58,12 @@ public:
             reply_failed({message.task, "no workload was set up"});
             return;
         }
+        // The index comes off the wire: a workload indexes its own tables with it.
+        if (message.task >= m_workload->task_count()) {
+            reply_failed({message.task, "task " + std::to_string(message.task) + " does not exist (the workload has " +
+                                            std::to_string(m_workload->task_count()) + " tasks)"});
+            return;
+        }
         ResultMessage result;
         result.task = message.task;
         result.start_ns = steady_now_ns();

@@ -99,6 +99,8 @@ Run ThreadsExecutor::run(const Workload& workload, const ExecutorOptions& option
         dealing.chunk = options.chunk;
     else if (options.schedule == Schedule::Static)
         dealing.chunk = std::max<std::size_t>(1, (dealing.tasks + workers - 1) / workers);
+    // A chunk larger than the run is the whole run (and must not overflow the count below).
+    dealing.chunk = std::min(dealing.chunk, std::max<std::size_t>(1, dealing.tasks));
     dealing.chunks = (dealing.tasks + dealing.chunk - 1) / dealing.chunk;
 
     const auto start_ns = steady_now_ns();

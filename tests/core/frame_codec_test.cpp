@@ -248,6 +248,21 @@ TEST_F(WorkerLoop, RunsTasksAndReportsAThrowingTaskWithItsIndex)
     EXPECT_EQ(finish(), 0);
 }
 
+TEST_F(WorkerLoop, RefusesATaskIndexTheWorkloadDoesNotHave)
+{
+    EXPECT_EQ(next_frame().type, FrameType::Ready);
+    std::vector<std::byte> out;
+    append_setup(out, {"throwing", {}, 0});
+    append_task(out, 100000, false, {});
+    send(out);
+    const auto frame = next_frame();
+    ASSERT_EQ(frame.type, FrameType::Failed);
+    const auto failed = decode_failed(frame.payload);
+    EXPECT_EQ(failed.task, 100000u);
+    EXPECT_THAT(failed.message, HasSubstr("does not exist"));
+    EXPECT_EQ(finish(), 0);
+}
+
 TEST_F(WorkerLoop, ReportsAWorkloadItCannotBuild)
 {
     EXPECT_EQ(next_frame().type, FrameType::Ready);
