@@ -101,12 +101,13 @@ void append_task(std::vector<std::byte>& out, std::uint64_t task, bool shipped, 
     head.put(task);
     head.put(static_cast<std::uint8_t>(shipped ? 1 : 0));
     head.put(static_cast<std::uint64_t>(inputs.size()));
-    const std::size_t at = out.size();
-    append_frame(out, FrameType::Task, head.bytes());
     auto length = static_cast<std::uint64_t>(head.bytes().size() + inputs.size());
+    // Checked before anything is written, so `out` never holds half a frame.
     if (length > frame_max_payload)
         throw std::invalid_argument("task " + std::to_string(task) + " inputs of " + std::to_string(inputs.size()) +
                                     " bytes are over the frame limit of " + std::to_string(frame_max_payload));
+    const std::size_t at = out.size();
+    append_frame(out, FrameType::Task, head.bytes());
     std::memcpy(out.data() + at + 8, &length, 8);
     out.insert(out.end(), inputs.begin(), inputs.end());
 }

@@ -99,11 +99,11 @@ void ProcessRun::send_task(std::size_t index, std::size_t task)
     std::vector<std::byte> inputs;
     try {
         inputs = m_workload.serialize_inputs(task);
+        append_task(worker.outbox(), task, true, inputs);
     } catch (const std::exception& error) {
         fail("task " + std::to_string(task) + " failed: " + error.what(), task);
         return;
     }
-    append_task(worker.outbox(), task, true, inputs);
     m_ship_ns += steady_now_ns() - start;
     flush(index);
     const std::int64_t end = steady_now_ns();
