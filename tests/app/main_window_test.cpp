@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -204,6 +205,32 @@ private Q_SLOTS:
         QVERIFY2(error.contains(mentions), qPrintable(error));
         QCOMPARE(m_window->runs().size(), runs);
         QCOMPARE(m_window->speedupView()->seriesPoints(0).size(), points);
+    }
+
+    void aFailedRunKeepsEveryEarlierResult()
+    {
+        sweepSmallCoffee(QStringLiteral("1:2"));
+        const std::size_t runs = m_window->runs().size();
+        const std::size_t series = m_window->speedupView()->seriesCount();
+        QVERIFY(runs >= 1);
+
+        // A worker program that is not there: the processes run fails before its first point.
+        qputenv("PARLAB_WORKER", QFile::encodeName(m_dir.filePath(QStringLiteral("no-such-worker"))));
+        auto* controls = m_window->controls();
+        controls->setBackend(QStringLiteral("processes"));
+        QSignalSpy failed(m_window->controller(), &RunController::failed);
+        QSignalSpy idle(m_window->controller(), &RunController::idle);
+        QTest::mouseClick(controls->findChild<QPushButton*>(QStringLiteral("sweep")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(idle.count() == 1, 60000);
+        qunsetenv("PARLAB_WORKER");
+
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("no-such-worker")));
+        QVERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("The run failed")));
+        QVERIFY(m_window->runs().size() >= runs);
+        QVERIFY(m_window->speedupView()->seriesCount() >= series);
+        QVERIFY(m_window->speedupView()->seriesPoints(0).size() >= 2);
+        controls->setBackend(QStringLiteral("threads"));
     }
 
     void aRefusedValueDoesNotStartARun()
