@@ -61,11 +61,6 @@ std::size_t threads_on_machine()
     return std::strtoul(field.c_str() + slash + 1, nullptr, 10);
 }
 
-double seconds_since(std::int64_t start_ns)
-{
-    return static_cast<double>(steady_now_ns() - start_ns) * 1e-9;
-}
-
 } // namespace
 
 ProcessExecutor::ProcessExecutor() : ProcessExecutor(default_worker_program())

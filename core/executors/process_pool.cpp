@@ -16,8 +16,6 @@ constexpr std::chrono::milliseconds ready_timeout{10'000};
 constexpr std::chrono::milliseconds graceful_exit{500};
 constexpr std::chrono::milliseconds forced_exit{50};
 
-double seconds_since(std::int64_t start_ns) { return static_cast<double>(steady_now_ns() - start_ns) * 1e-9; }
-
 std::string worker_name(const ProcessWorker& worker)
 {
     return "worker " + std::to_string(worker.index()) + " (pid " + std::to_string(worker.pid()) + ")";

@@ -19,14 +19,6 @@ constexpr int poll_tick_ms = 20;
 // never waits for the next one, without buffering a whole share of shipped inputs at once.
 constexpr std::size_t static_window = 16;
 
-std::string host_name()
-{
-    char name[256] = {};
-    if (::gethostname(name, sizeof name - 1) != 0)
-        return "localhost";
-    return name;
-}
-
 } // namespace
 
 ProcessRun::ProcessRun(ProcessPool& pool, const Workload& workload, const ExecutorOptions& options)

@@ -12,14 +12,6 @@ namespace parlab {
 
 namespace {
 
-std::string host_name()
-{
-    char name[HOST_NAME_MAX + 1] = {};
-    if (gethostname(name, sizeof name - 1) != 0)
-        return "unknown";
-    return name;
-}
-
 // A dynamic run may give any lane every task, so each lane reserves room for all of them, up to a
 // bound past which a lane keeps a fair share and counts the rest as dropped.
 std::size_t events_per_lane(std::size_t tasks, std::size_t lanes)

@@ -1,7 +1,10 @@
 #include "trace/trace_event.h"
 
+#include <climits>
+
 #include <sched.h>
 #include <time.h>
+#include <unistd.h>
 
 namespace parlab {
 
@@ -21,6 +24,19 @@ std::int64_t steady_now_ns()
     timespec now{};
     clock_gettime(CLOCK_MONOTONIC, &now);
     return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+double seconds_since(std::int64_t start_ns)
+{
+    return static_cast<double>(steady_now_ns() - start_ns) * 1e-9;
+}
+
+std::string host_name()
+{
+    char name[HOST_NAME_MAX + 1] = {};
+    if (gethostname(name, sizeof name - 1) != 0)
+        return "unknown";
+    return name;
 }
 
 std::int32_t current_cpu() { return sched_getcpu(); }

@@ -31,6 +31,11 @@ struct Trace {
 
 /// The steady clock in ns; the same clock in every process on this machine (CLOCK_MONOTONIC).
 std::int64_t steady_now_ns();
+/// Seconds on the steady clock from `start_ns` (a steady_now_ns() reading) until now.
+double seconds_since(std::int64_t start_ns);
+
+/// This machine's host name, for Trace::host; "unknown" when the OS cannot tell.
+std::string host_name();
 
 /// The logical CPU the calling thread runs on now, -1 when the OS cannot tell.
 std::int32_t current_cpu();
