@@ -1,5 +1,7 @@
 #include "machine/machine_facts.h"
 
+#include "text/trimmed.h"
+
 #include <hwloc.h>
 
 #include <cstdio>
@@ -14,15 +16,6 @@
 namespace parlab {
 namespace {
 
-std::string trimmed(std::string_view text)
-{
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
 // Reads "model name" and averages "cpu MHz" over every processor listed.
 void read_cpuinfo(MachineFacts& facts)
 {
@@ -34,8 +27,8 @@ void read_cpuinfo(MachineFacts& facts)
         const auto colon = line.find(':');
         if (colon == std::string::npos)
             continue;
-        const std::string key = trimmed(std::string_view(line).substr(0, colon));
-        const std::string value = trimmed(std::string_view(line).substr(colon + 1));
+        const std::string key(trimmed(std::string_view(line).substr(0, colon)));
+        const std::string value(trimmed(std::string_view(line).substr(colon + 1)));
         if (key == "model name" && facts.cpu_model.empty()) {
             facts.cpu_model = value;
         } else if (key == "cpu MHz") {

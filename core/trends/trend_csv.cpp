@@ -1,20 +1,13 @@
 #include "trends/trend_csv.h"
 
+#include "text/trimmed.h"
+
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
 
 namespace parlab {
 namespace {
-
-std::string_view trim(std::string_view text)
-{
-    const auto first = text.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r");
-    return text.substr(first, last - first + 1);
-}
 
 [[noreturn]] void fail(const std::string& name, std::size_t line, const std::string& why)
 {
@@ -23,7 +16,7 @@ std::string_view trim(std::string_view text)
 
 double parse_field(const std::string& name, std::size_t line, std::string_view field, const char* what)
 {
-    field = trim(field);
+    field = trimmed(field);
     if (field.empty())
         fail(name, line, std::string(what) + " is missing (expected year,value)");
     double value = 0.0;
@@ -36,8 +29,8 @@ double parse_field(const std::string& name, std::size_t line, std::string_view f
 bool is_header(std::string_view line)
 {
     const auto comma = line.find(',');
-    return comma != std::string_view::npos && trim(line.substr(0, comma)) == "year" &&
-           trim(line.substr(comma + 1)) == "value";
+    return comma != std::string_view::npos && trimmed(line.substr(0, comma)) == "year" &&
+           trimmed(line.substr(comma + 1)) == "value";
 }
 
 } // namespace
@@ -53,7 +46,7 @@ TrendSeries parse_trend_csv(std::string_view text, std::string name, std::string
         text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
         ++line_number;
 
-        const std::string_view line = trim(raw);
+        const std::string_view line = trimmed(raw);
         if (line.empty() || line.front() == '#')
             continue;
         if (!header_seen) {
@@ -75,11 +68,11 @@ TrendSeries parse_trend_csv(std::string_view text, std::string name, std::string
         const double value = parse_field(series.name, line_number, value_field, "value");
         if (year < 1900.0 || year > 2200.0)
             fail(series.name, line_number,
-                 "year " + std::string(trim(line.substr(0, comma))) + " is outside 1900..2200");
+                 "year " + std::string(trimmed(line.substr(0, comma))) + " is outside 1900..2200");
         // The trends are drawn on a log axis, where zero and negative values cannot appear.
         if (value <= 0.0)
             fail(series.name, line_number,
-                 "value " + std::string(trim(value_field)) + " must be greater than 0");
+                 "value " + std::string(trimmed(value_field)) + " must be greater than 0");
         series.points.emplace_back(year, value);
     }
     if (!header_seen)

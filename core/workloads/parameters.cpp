@@ -1,5 +1,7 @@
 #include "workloads/parameters.h"
 
+#include "text/trimmed.h"
+
 #include "workloads/number_text.h"
 
 #include <algorithm>
@@ -15,15 +17,6 @@ namespace {
 
 /// More list elements than any lesson needs; keeps a typo like 1*1e12 from exhausting memory.
 constexpr std::size_t max_list_elements = 1'000'000;
-
-std::string_view trimmed(std::string_view text)
-{
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
-}
 
 [[noreturn]] void fail(const ParameterSpec& spec, const std::string& expected, std::string_view got)
 {
