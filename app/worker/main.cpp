@@ -1,5 +1,5 @@
 // The process worker: started by the processes executor, runs tasks sent over its socket.
-#include "executors/process_worker_loop.h"
+#include "executors/processes/process_worker_loop.h"
 #include "workloads/workload_registry.h"
 
 #include <charconv>

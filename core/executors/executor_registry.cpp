@@ -1,6 +1,6 @@
 #include "executors/executor_registry.h"
 
-#include "executors/process_executor.h"
+#include "executors/processes/process_executor.h"
 #include "executors/serial_executor.h"
 #include "executors/threads_executor.h"
 

@@ -1,7 +1,7 @@
 // What processes cost: starting and stopping a pool, one task's round trip, shipping inputs, and
 // the speedup that is left for a real workload once those are paid.
-#include "executors/process_executor.h"
-#include "executors/process_pool.h"
+#include "executors/processes/process_executor.h"
+#include "executors/processes/process_pool.h"
 #include "executors/serial_executor.h"
 #include "workloads/workload_registry.h"
 

@@ -1,5 +1,5 @@
 #include "executors/executor_registry.h"
-#include "executors/process_executor.h"
+#include "executors/processes/process_executor.h"
 #include "workloads/workload_registry.h"
 
 #include <gmock/gmock.h>

@@ -1,4 +1,4 @@
-#include "executors/process_executor.h"
+#include "executors/processes/process_executor.h"
 #include "executors/run_error.h"
 #include "workloads/workload_registry.h"
 

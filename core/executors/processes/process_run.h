@@ -1,7 +1,7 @@
 #pragma once
 
 #include "executors/executor.h"
-#include "executors/process_pool.h"
+#include "executors/processes/process_pool.h"
 
 #include <cstddef>
 #include <cstdint>

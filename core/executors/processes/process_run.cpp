@@ -1,6 +1,6 @@
-#include "executors/process_run.h"
+#include "executors/processes/process_run.h"
 
-#include "executors/process_messages.h"
+#include "executors/processes/wire/process_messages.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,4 +1,4 @@
-#include "executors/process_messages.h"
+#include "executors/processes/wire/process_messages.h"
 
 #include <cstring>
 #include <limits>

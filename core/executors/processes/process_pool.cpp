@@ -1,6 +1,6 @@
-#include "executors/process_pool.h"
+#include "executors/processes/process_pool.h"
 
-#include "executors/process_messages.h"
+#include "executors/processes/wire/process_messages.h"
 #include "trace/trace_event.h"
 
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "executors/process_worker.h"
+#include "executors/processes/process_worker.h"
 
 #include <array>
 #include <cerrno>

@@ -1,7 +1,7 @@
-#include "executors/process_executor.h"
+#include "executors/processes/process_executor.h"
 
-#include "executors/process_pool.h"
-#include "executors/process_run.h"
+#include "executors/processes/process_pool.h"
+#include "executors/processes/process_run.h"
 #include "executors/run_error.h"
 #include "sweep/worker_range.h"
 #include "trace/trace_event.h"

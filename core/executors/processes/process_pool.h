@@ -1,6 +1,6 @@
 #pragma once
 
-#include "executors/process_worker.h"
+#include "executors/processes/process_worker.h"
 
 #include <cstddef>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "executors/process_frame.h"
+#include "executors/processes/wire/process_frame.h"
 
 #include <cstring>
 #include <stdexcept>

@@ -1,7 +1,7 @@
-#include "executors/process_worker_loop.h"
+#include "executors/processes/process_worker_loop.h"
 
-#include "executors/process_frame_decoder.h"
-#include "executors/process_messages.h"
+#include "executors/processes/wire/process_frame_decoder.h"
+#include "executors/processes/wire/process_messages.h"
 #include "trace/trace_event.h"
 
 #include <cerrno>

@@ -1,4 +1,4 @@
-#include "executors/process_frame_decoder.h"
+#include "executors/processes/wire/process_frame_decoder.h"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "executors/process_frame_decoder.h"
+#include "executors/processes/wire/process_frame_decoder.h"
 
 #include <chrono>
 #include <cstddef>

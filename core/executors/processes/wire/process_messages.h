@@ -1,6 +1,6 @@
 #pragma once
 
-#include "executors/process_frame.h"
+#include "executors/processes/wire/process_frame.h"
 #include "workloads/parameter_spec.h"
 #include "workloads/partial.h"
 
