@@ -1,5 +1,6 @@
 #include "cli_options.h"
 
+#include "executors/executor_registry.h"
 #include "sweep/sweep.h"
 
 #include <CLI/CLI.hpp>
@@ -43,7 +44,10 @@ CliParse parse_cli(int argc, char** argv)
 
     CLI::App* run = app.add_subcommand("run", "Run a workload: the serial baseline, then each worker count");
     run->add_option("--workload", o.workload, "Workload name (see 'parlab-cli list')")->required();
-    run->add_option("--backend", o.backend, "serial, threads or processes")->capture_default_str();
+    std::string backends;
+    for (const ExecutorInfo& info : ExecutorRegistry::all())
+        backends += (backends.empty() ? "" : ", ") + info.name;
+    run->add_option("--backend", o.backend, "One of: " + backends)->capture_default_str();
     run->add_option("--workers", o.workers,
                     "Worker counts: N, lo:hi, lo:hi:*k, lo:hi:+k or auto (the default; 1 for serial)");
     run->add_option("--param", o.parameters, "A workload parameter, KEY=VALUE (repeatable)")

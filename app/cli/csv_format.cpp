@@ -1,22 +1,11 @@
 #include "csv_format.h"
 
-#include "point_json.h"
+#include "report/report_csv.h"
+#include "report/report_json.h"
+
+#include <nlohmann/json.hpp>
 
 namespace parlab {
-namespace {
-
-std::string csv_field(const nlohmann::ordered_json& value)
-{
-    const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (const char c : text)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
-} // namespace
 
 void CsvFormat::begin(const SweepHeader& /*header*/)
 {
@@ -25,25 +14,12 @@ void CsvFormat::begin(const SweepHeader& /*header*/)
 void CsvFormat::baseline(const Point& serial)
 {
     // The columns come from the baseline: the checksum's extra fields depend on the workload.
-    nlohmann::ordered_json json = point_json(serial);
-    json.erase("type");
-    std::string row;
-    for (const auto& item : json.items())
-        row += (row.empty() ? "" : ",") + item.key();
-    m_out << row << '\n' << std::flush;
+    m_out << csv_header(point_json(serial)) << '\n' << std::flush;
 }
 
 void CsvFormat::point(const Point& point)
 {
-    nlohmann::ordered_json json = point_json(point);
-    json.erase("type");
-    std::string row;
-    bool first = true;
-    for (const auto& item : json.items()) {
-        row += (first ? "" : ",") + csv_field(item.value());
-        first = false;
-    }
-    m_out << row << '\n' << std::flush;
+    m_out << csv_row(point_json(point)) << '\n' << std::flush;
 }
 
 void CsvFormat::end(const SweepResult& /*result*/)

@@ -2,7 +2,8 @@
 
 #include "machine/available_memory.h"
 #include "machine/machine_facts.h"
-#include "text_units.h"
+#include "report/report_json.h"
+#include "text/text_units.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,21 +16,7 @@ int machine_command(const CliOptions& options)
     const MachineFacts& m = machine_facts();
     const std::uint64_t available = available_memory_bytes();
     if (options.format == "json") {
-        nlohmann::ordered_json json;
-        json["host"] = m.host;
-        json["cpu_model"] = m.cpu_model;
-        json["logical_cpus"] = m.logical_cpus;
-        json["physical_cores"] = m.physical_cores;
-        json["packages"] = m.packages;
-        json["numa_nodes"] = m.numa_nodes;
-        json["frequency_mhz"] = m.frequency_mhz;
-        json["memory_bytes"] = m.memory_bytes;
-        json["available_memory_bytes"] = available;
-        json["l1d_bytes"] = m.l1d_bytes;
-        json["l2_bytes"] = m.l2_bytes;
-        json["l3_bytes"] = m.l3_bytes;
-        json["max_processes"] = m.max_processes;
-        std::cout << json.dump() << '\n';
+        std::cout << machine_json(m, available).dump() << '\n';
         return 0;
     }
     const auto cache = [](std::uint64_t bytes) {

@@ -1,6 +1,6 @@
 #include "progress_bar.h"
 
-#include "text_units.h"
+#include "text/text_units.h"
 
 #include <string>
 

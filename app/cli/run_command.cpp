@@ -7,6 +7,7 @@
 #include "result_format.h"
 #include "trace/chrome_trace_writer.h"
 #include "workloads/memory_estimate.h"
+#include "workloads/parameters.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -36,23 +37,14 @@ SweepRequest request_from(const CliOptions& options)
     SweepRequest request;
     request.workload = options.workload;
     request.backend = options.backend;
-    // "auto" means every logical CPU, which the serial backend cannot have.
-    const bool serial = options.backend == "serial";
-    request.workers = WorkerRange::parse(options.workers.empty() ? (serial ? "1" : "auto") : options.workers);
+    request.workers =
+        options.workers.empty() ? default_worker_range(options.backend) : WorkerRange::parse(options.workers);
     request.repeats = options.repeats;
     request.chunk = options.chunk;
     request.schedule = parse_schedule(options.schedule);
     request.ship_inputs = options.ship_inputs;
     request.retries = options.retries;
-    for (const std::string& parameter : options.parameters) {
-        const auto equals = parameter.find('=');
-        if (equals == std::string::npos || equals == 0)
-            throw std::invalid_argument("--param expects KEY=VALUE, got '" + parameter + "'");
-        const std::string key = parameter.substr(0, equals);
-        if (request.parameters.count(key) != 0)
-            throw std::invalid_argument("parameter '" + key + "' is given twice");
-        request.parameters[key] = parameter.substr(equals + 1);
-    }
+    request.parameters = Parameters::parse_assignments(options.parameters);
     return request;
 }
 

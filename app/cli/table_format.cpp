@@ -1,7 +1,7 @@
 #include "table_format.h"
 
 #include "analysis/amdahl.h"
-#include "text_units.h"
+#include "text/text_units.h"
 
 #include <cmath>
 #include <cstdio>

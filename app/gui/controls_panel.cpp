@@ -162,7 +162,8 @@ std::optional<RunRequest> ControlsPanel::request(bool sweep)
     s.repeats = static_cast<unsigned>(m_repeats->value());
     s.chunk = static_cast<std::size_t>(m_chunk->value());
     s.schedule = parse_schedule(m_schedule->currentText().toStdString());
-    s.ship_inputs = m_shipInputs->isChecked();
+    // Only a backend that ships inputs takes the option; the others refuse it.
+    s.ship_inputs = m_shipInputs->isChecked() && ExecutorRegistry::find(s.backend).traits.ships_inputs;
     try {
         s.workers = sweep ? WorkerRange::parse(m_sweep->text().trimmed().toStdString())
                           : WorkerRange::single(static_cast<std::size_t>(m_workers->value()));

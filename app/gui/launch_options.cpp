@@ -1,14 +1,16 @@
 #include "launch_options.h"
 
-#include "executors/executor_registry.h"
 #include "plot_exporter.h"
-#include "workloads/workload_registry.h"
+#include "sweep/sweep.h"
+#include "workloads/parameters.h"
 
 #include <QCommandLineParser>
 
 #include <cstring>
 #include <iostream>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace parlab::gui {
 
@@ -73,22 +75,21 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         if (!parser.isSet(workload))
             throw std::invalid_argument("--export-sweep needs --workload NAME");
         auto& r = sweep.request;
-        r.workload = WorkloadRegistry::find(parser.value(workload).toStdString()).name;
+        r.workload = parser.value(workload).toStdString();
         r.backend = parser.value(backend).toStdString();
-        (void)ExecutorRegistry::create(r.backend);
         r.workers = WorkerRange::parse(parser.value(workers).toStdString());
         bool ok = false;
         const int repeats = parser.value(repeat).toInt(&ok);
-        if (!ok || repeats < 1 || repeats > 100)
-            throw std::invalid_argument("--repeat must be a whole number in 1 .. 100");
+        if (!ok || repeats < 1)
+            throw std::invalid_argument("--repeat must be a whole number in 1 .. " + std::to_string(max_repeats) +
+                                        ", got '" + parser.value(repeat).toStdString() + "'");
         r.repeats = static_cast<unsigned>(repeats);
-        for (const QString& pair : parser.values(param)) {
-            const auto equals = pair.indexOf(QLatin1Char('='));
-            if (equals <= 0)
-                throw std::invalid_argument("--param must look like NAME=VALUE, not '" + pair.toStdString() + "'");
-            r.parameters[pair.left(equals).toStdString()] = pair.mid(equals + 1).toStdString();
-        }
-        (void)WorkloadRegistry::create(r.workload, r.parameters);
+        std::vector<std::string> assignments;
+        for (const QString& pair : parser.values(param))
+            assignments.push_back(pair.toStdString());
+        r.parameters = Parameters::parse_assignments(assignments);
+        // The same checks and wording as parlab-cli and the window.
+        (void)plan_sweep(r);
         options.exportSweep = sweep;
     } catch (const std::exception& error) {
         options.error = QString::fromStdString(error.what());

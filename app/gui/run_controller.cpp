@@ -40,7 +40,7 @@ public:
         m_pending->progress = progress;
     }
 
-    void on_task_done(const TraceEvent& event) override
+    void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override
     {
         std::lock_guard lock(m_pending->mutex);
         if (m_pending->events.size() < max_buffered_events)

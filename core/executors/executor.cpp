@@ -1,6 +1,7 @@
 #include "executors/executor.h"
 
-#include "sweep/worker_range.h"
+#include "executors/executor_registry.h"
+#include "executors/worker_count_error.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -20,11 +21,36 @@ void Executor::check_workers(std::size_t workers) const
     if (workers >= 1 && workers <= limit)
         return;
     if (limit == 1)
-        throw std::invalid_argument("workers must be 1 for " + std::string(name()) + ", got " +
-                                    std::to_string(workers));
-    throw std::invalid_argument("workers must be in 1 .. " + std::to_string(limit) + " for " + std::string(name()) +
-                                " (" + std::to_string(std::thread::hardware_concurrency()) +
-                                " logical CPUs here), got " + std::to_string(workers));
+        throw WorkerCountError("workers must be 1 for " + std::string(name()) + ", got " +
+                               std::to_string(workers));
+    throw WorkerCountError("workers must be in 1 .. " + std::to_string(limit) + " for " + std::string(name()) +
+                           " (" + std::to_string(std::thread::hardware_concurrency()) +
+                           " logical CPUs here), got " + std::to_string(workers));
+}
+
+void Executor::check_options(const ExecutorOptions& options) const
+{
+    check_workers(options.workers);
+    check_backend_option(traits(), BackendOption::ShipInputs, options.ship_inputs);
+    check_backend_option(traits(), BackendOption::Retries, options.retries > 0);
+}
+
+bool honours(const ExecutorTraits& traits, BackendOption option)
+{
+    return option == BackendOption::ShipInputs ? traits.ships_inputs : traits.retries;
+}
+
+void check_backend_option(const ExecutorTraits& traits, BackendOption option, bool given)
+{
+    if (!given || honours(traits, option))
+        return;
+    std::string takers;
+    for (const ExecutorInfo& info : ExecutorRegistry::all())
+        if (honours(info.traits, option))
+            takers += (takers.empty() ? "" : ", ") + info.name;
+    const char* what = option == BackendOption::ShipInputs ? "shipping inputs" : "retrying failed tasks";
+    throw std::invalid_argument(std::string(what) + " is not for the " + std::string(traits.name) +
+                                " backend (only for: " + (takers.empty() ? "none" : takers) + ")");
 }
 
 } // namespace parlab

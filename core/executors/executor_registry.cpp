@@ -11,25 +11,27 @@ namespace parlab {
 const std::vector<ExecutorInfo>& ExecutorRegistry::all()
 {
     static const std::vector<ExecutorInfo> executors = {
-        {"serial", "one worker, a plain loop on the calling thread: the baseline for speedup",
-         [] { return std::make_unique<SerialExecutor>(); }},
-        {"threads", "W threads of one process sharing memory (a oneTBB task arena of exactly W)",
-         [] { return std::make_unique<ThreadsExecutor>(); }},
-        {"processes", "W worker processes sharing nothing, fed over sockets (a warm process pool)",
-         [] { return std::make_unique<ProcessExecutor>(); }},
+        ExecutorInfo::of<SerialExecutor>(),
+        ExecutorInfo::of<ThreadsExecutor>(),
+        ExecutorInfo::of<ProcessExecutor>(),
     };
     return executors;
 }
 
-std::unique_ptr<Executor> ExecutorRegistry::create(std::string_view name)
+const ExecutorInfo& ExecutorRegistry::find(std::string_view name)
 {
     std::string known;
     for (const auto& info : all()) {
         if (info.name == name)
-            return info.create();
+            return info;
         known += (known.empty() ? "" : ", ") + info.name;
     }
     throw std::invalid_argument("unknown backend '" + std::string(name) + "' (known: " + known + ")");
+}
+
+std::unique_ptr<Executor> ExecutorRegistry::create(std::string_view name)
+{
+    return find(name).create();
 }
 
 } // namespace parlab

@@ -2,14 +2,11 @@
 
 #include "executors/task_runner.h"
 
-#include <stdexcept>
-#include <string>
-
 namespace parlab {
 
 Run SerialExecutor::run(const Workload& workload, const ExecutorOptions& options)
 {
-    check_workers(options.workers);
+    check_options(options);
     const auto start_ns = steady_now_ns();
     TaskRunner runner(workload, options, 1, 1, options.cancel);
     const std::size_t tasks = workload.task_count();
@@ -17,7 +14,7 @@ Run SerialExecutor::run(const Workload& workload, const ExecutorOptions& options
         if (!runner.run(task, 0, 0))
             break;
     }
-    return runner.finish(name(), static_cast<double>(steady_now_ns() - start_ns) / 1e9);
+    return runner.finish(name(), seconds_since(start_ns));
 }
 
 } // namespace parlab

@@ -1,5 +1,6 @@
 #include "executors/task_runner.h"
 
+#include "executors/run_assembly.h"
 #include "executors/run_error.h"
 
 #include <unistd.h>
@@ -32,6 +33,8 @@ TaskRunner::TaskRunner(const Workload& workload, const ExecutorOptions& options,
       m_times(std::make_unique<WorkerTime[]>(workers)),
       m_recorder(lanes, options.trace ? events_per_lane(workload.task_count(), lanes) : 0)
 {
+    if (m_observer != nullptr)
+        m_observer->set_up(workers);
 }
 
 bool TaskRunner::stopping() const
@@ -73,7 +76,7 @@ bool TaskRunner::run(std::size_t task, std::size_t lane, std::uint32_t worker)
         m_recorder.record(lane, event);
     if (m_observer != nullptr) {
         try {
-            m_observer->on_task_done(event);
+            m_observer->on_task_done(worker, event);
         } catch (const std::exception& error) {
             fail(task, "the run's observer failed after task " + std::to_string(task) + ": " + error.what());
             return false;
@@ -94,23 +97,19 @@ void TaskRunner::fail(std::size_t task, const std::string& message)
 
 Run TaskRunner::finish(std::string_view backend, double wall_s)
 {
-    Run run;
-    run.workload = m_workload.name();
-    run.backend = std::string(backend);
-    run.workers = m_workers;
-    run.tasks = m_partials.size();
+    RunParts parts;
+    parts.backend = backend;
     for (const auto& lane : m_lanes)
-        run.tasks_done += lane.done;
-    run.wall_s = wall_s;
-    run.costs.compute_s_per_worker.resize(m_workers);
-    for (std::size_t worker = 0; worker < m_workers; ++worker) {
-        const double seconds = static_cast<double>(m_times[worker].ns.load(std::memory_order_relaxed)) / 1e9;
-        run.costs.compute_s_per_worker[worker] = seconds;
-        run.costs.compute_s += seconds;
-    }
+        parts.tasks_done += lane.done;
+    parts.compute_ns_per_worker.resize(m_workers);
+    for (std::size_t worker = 0; worker < m_workers; ++worker)
+        parts.compute_ns_per_worker[worker] = m_times[worker].ns.load(std::memory_order_relaxed);
     if (m_trace)
-        run.trace = m_recorder.collect();
-    run.trace.host = host_name();
+        parts.events = m_recorder.collect().events;
+    parts.failed = m_failed.load(std::memory_order_relaxed);
+    parts.partials = std::move(m_partials);
+    Run run = assemble_run(m_workload, std::move(parts));
+    run.wall_s = wall_s;
 
     {
         std::lock_guard lock(m_failure_mutex);
@@ -124,7 +123,6 @@ Run TaskRunner::finish(std::string_view backend, double wall_s)
                            std::to_string(run.tasks) + " tasks done",
                        std::nullopt, std::move(run));
     }
-    run.checksum = m_workload.combine(m_partials);
     return run;
 }
 

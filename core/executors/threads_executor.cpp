@@ -1,7 +1,6 @@
 #include "executors/threads_executor.h"
 
 #include "executors/task_runner.h"
-#include "sweep/worker_range.h"
 
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/task_arena.h>
@@ -49,34 +48,36 @@ private:
     std::size_t m_remaining;
 };
 
-struct Dealing {
+// The chunks of one run, resolved once by the Dealing rule.
+struct Chunks {
     std::size_t tasks = 0;
-    std::size_t chunk = 1;
-    std::size_t chunks = 0;
+    std::size_t size = 1;
+    std::size_t count = 0;
     std::size_t workers = 1;
-    Schedule schedule = Schedule::Dynamic;
+    bool dynamic = true;
 
-    [[nodiscard]] std::size_t chunk_end(std::size_t chunk_index) const
+    [[nodiscard]] std::size_t end(std::size_t chunk_index) const
     {
-        return std::min(tasks, (chunk_index + 1) * chunk);
+        return std::min(tasks, (chunk_index + 1) * size);
     }
 };
 
 // One lane: dynamic takes the next free chunk until none is left; static walks chunks
 // lane, lane + W, lane + 2W, … dealt up front.
-void run_lane(TaskRunner& runner, const Dealing& dealing, std::atomic<std::size_t>& next_chunk, std::size_t lane)
+void run_lane(TaskRunner& runner, const Chunks& chunks, std::atomic<std::size_t>& next_chunk, std::size_t lane)
 {
     const int slot = tbb::this_task_arena::current_thread_index();
     const auto worker = static_cast<std::uint32_t>(
-        slot >= 0 && static_cast<std::size_t>(slot) < dealing.workers ? static_cast<std::size_t>(slot) : lane);
-    const bool dynamic = dealing.schedule == Schedule::Dynamic;
+        slot >= 0 && static_cast<std::size_t>(slot) < chunks.workers ? static_cast<std::size_t>(slot) : lane);
+    const bool dynamic = chunks.dynamic;
     std::size_t chunk = dynamic ? next_chunk.fetch_add(1, std::memory_order_relaxed) : lane;
-    while (chunk < dealing.chunks && !runner.stopping()) {
-        for (std::size_t task = chunk * dealing.chunk; task < dealing.chunk_end(chunk); ++task) {
+    while (chunk < chunks.count && !runner.stopping()) {
+        for (std::size_t task = chunk * chunks.size; task < chunks.end(chunk); ++task) {
             if (!runner.run(task, lane, worker))
                 return;
         }
-        chunk = dynamic ? next_chunk.fetch_add(1, std::memory_order_relaxed) : chunk + dealing.workers;
+        // Static: chunk i belongs to worker Dealing::owner(i, W), so this lane's next is i + W.
+        chunk = dynamic ? next_chunk.fetch_add(1, std::memory_order_relaxed) : chunk + chunks.workers;
     }
 }
 
@@ -90,18 +91,14 @@ std::size_t ThreadsExecutor::max_workers() const
 Run ThreadsExecutor::run(const Workload& workload, const ExecutorOptions& options)
 {
     const std::size_t workers = options.workers;
-    check_workers(workers);
-    Dealing dealing;
-    dealing.tasks = workload.task_count();
-    dealing.workers = workers;
-    dealing.schedule = options.schedule;
-    if (options.chunk != 0)
-        dealing.chunk = options.chunk;
-    else if (options.schedule == Schedule::Static)
-        dealing.chunk = std::max<std::size_t>(1, (dealing.tasks + workers - 1) / workers);
-    // A chunk larger than the run is the whole run (and must not overflow the count below).
-    dealing.chunk = std::min(dealing.chunk, std::max<std::size_t>(1, dealing.tasks));
-    dealing.chunks = (dealing.tasks + dealing.chunk - 1) / dealing.chunk;
+    check_options(options);
+    const Dealing dealing = options.dealing();
+    Chunks chunks;
+    chunks.tasks = workload.task_count();
+    chunks.workers = workers;
+    chunks.dynamic = dealing.schedule == Schedule::Dynamic;
+    chunks.size = dealing.chunk_size(chunks.tasks, workers);
+    chunks.count = dealing.chunk_count(chunks.tasks, workers);
 
     const auto start_ns = steady_now_ns();
     CancelToken task_cancel;
@@ -120,8 +117,8 @@ Run ThreadsExecutor::run(const Workload& workload, const ExecutorOptions& option
         std::atomic<std::size_t> next_chunk{0};
         auto countdown = std::make_shared<Countdown>(workers);
         for (std::size_t lane = 0; lane < workers; ++lane) {
-            arena.enqueue([&runner, &dealing, &next_chunk, countdown, lane] {
-                run_lane(runner, dealing, next_chunk, lane);
+            arena.enqueue([&runner, &chunks, &next_chunk, countdown, lane] {
+                run_lane(runner, chunks, next_chunk, lane);
                 countdown->arrive();
             });
         }
@@ -130,7 +127,7 @@ Run ThreadsExecutor::run(const Workload& workload, const ExecutorOptions& option
                 task_cancel.cancel();
         }
     }
-    return runner.finish(name(), static_cast<double>(steady_now_ns() - start_ns) / 1e9);
+    return runner.finish(name(), seconds_since(start_ns));
 }
 
 } // namespace parlab

@@ -12,14 +12,23 @@ namespace parlab {
 /// ids in the trace are the arena slots, 0 .. W-1.
 class ThreadsExecutor : public Executor {
 public:
-    [[nodiscard]] std::string_view name() const override { return "threads"; }
+    static constexpr ExecutorTraits backend_traits{
+        .name = "threads",
+        .display_name = "Threads",
+        .worker_word = "thread",
+        .workers_word = "threads",
+        .summary = "W threads of one process sharing memory (a oneTBB task arena of exactly W)",
+        .shares_memory = true,
+    };
+    [[nodiscard]] const ExecutorTraits& traits() const override { return backend_traits; }
     /// 4 × logical CPUs, but at least waiting_workers.
     [[nodiscard]] std::size_t max_workers() const override;
 
     /// Threads that mostly wait cost little, and the coffee lesson gives each of 30 students a
     /// barista: at least this many threads are allowed on any machine.
     static constexpr std::size_t waiting_workers = 64;
-    /// Throws std::invalid_argument when options.workers is outside 1 .. max_workers().
+    /// Throws WorkerCountError when options.workers is outside 1 .. max_workers(), and
+    /// std::invalid_argument for ship_inputs or retries (threads share memory and lose no task).
     Run run(const Workload& workload, const ExecutorOptions& options) override;
 };
 

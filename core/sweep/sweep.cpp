@@ -2,6 +2,7 @@
 
 #include "executors/executor_registry.h"
 #include "executors/run_error.h"
+#include "executors/serial_executor.h"
 #include "machine/machine_facts.h"
 #include "sweep/sweep_progress_relay.h"
 #include "workloads/workload_registry.h"
@@ -26,21 +27,6 @@ std::vector<std::size_t> checked_worker_counts(const WorkerRange& range, const E
     for (const std::size_t workers : counts)
         executor.check_workers(workers);
     return counts;
-}
-
-void check_parameter_names(const WorkloadInfo& info, const ParameterValues& given)
-{
-    for (const auto& [name, value] : given) {
-        const bool known = std::any_of(info.parameters.begin(), info.parameters.end(),
-                                       [&](const ParameterSpec& spec) { return spec.name == name; });
-        if (known)
-            continue;
-        std::string names;
-        for (const auto& spec : info.parameters)
-            names += (names.empty() ? "" : ", ") + spec.name;
-        throw std::invalid_argument("unknown parameter '" + name + "' for workload '" + info.name +
-                                    "' (known: " + (names.empty() ? "none" : names) + ")");
-    }
 }
 
 double median(std::vector<double> values)
@@ -110,13 +96,20 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
 
 } // namespace
 
+WorkerRange default_worker_range(std::string_view backend)
+{
+    // "auto" means every logical CPU, which a one-worker backend (serial) cannot have.
+    return ExecutorRegistry::find(backend).max_workers() == 1 ? WorkerRange::single(1)
+                                                               : WorkerRange::parse("auto");
+}
+
 SweepPlan plan_sweep(const SweepRequest& request)
 {
-    const WorkloadInfo& info = WorkloadRegistry::find(request.workload);
-    check_parameter_names(info, request.parameters);
     const std::unique_ptr<Workload> workload = WorkloadRegistry::create(request.workload, request.parameters);
     const std::unique_ptr<Executor> executor = ExecutorRegistry::create(request.backend);
     check_repeats(request.repeats);
+    check_backend_option(executor->traits(), BackendOption::ShipInputs, request.ship_inputs);
+    check_backend_option(executor->traits(), BackendOption::Retries, request.retries > 0);
 
     SweepPlan plan;
     plan.parameters = workload->parameters().values();
@@ -133,7 +126,7 @@ SweepResult run_sweep(const SweepRequest& request, SweepObserver* observer, cons
 {
     (void)plan_sweep(request);
     const std::unique_ptr<Workload> workload = WorkloadRegistry::create(request.workload, request.parameters);
-    const std::unique_ptr<Executor> baseline = ExecutorRegistry::create("serial");
+    const std::unique_ptr<Executor> baseline = std::make_unique<SerialExecutor>();
     const std::unique_ptr<Executor> executor = ExecutorRegistry::create(request.backend);
     return run_sweep(request, *workload, *baseline, *executor, observer, cancel);
 }

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace parlab {
@@ -37,7 +38,9 @@ struct SweepProgress {
 };
 
 /// Hears of a sweep as it goes. on_baseline and on_point come from the sweep's thread.
-/// on_task_done comes from worker threads (thread-safe and quick, as RunObserver).
+/// set_up and on_task_done are RunObserver's, for every run of the sweep: set_up(workers) on the
+/// sweep's thread before each run, then on_task_done from worker threads with the worker's index
+/// (calls for one index never overlap, so per-worker buffers need no lock).
 /// on_progress comes from a worker thread (at most about every 50 ms, from whichever task ends
 /// when that time has passed) or from the sweep's thread (at the end of every run); the calls
 /// never overlap and tasks_done never goes down, but the observer must not assume which thread
@@ -48,7 +51,8 @@ public:
     virtual void on_progress(const SweepProgress&) {}
     virtual void on_baseline(const Point&) {}
     virtual void on_point(const Point&) {}
-    virtual void on_task_done(const TraceEvent&) {}
+    virtual void set_up(std::size_t /*workers*/) {}
+    virtual void on_task_done(std::size_t /*worker*/, const TraceEvent&) {}
 };
 
 struct SweepResult {
@@ -69,9 +73,15 @@ struct SweepPlan {
 /// The most repeats a sweep accepts per worker count.
 inline constexpr unsigned max_repeats = 1000;
 
+/// The worker counts a request gets when none are given: every logical CPU (`auto`), or 1 for a
+/// backend that takes one worker only. Throws std::invalid_argument for an unknown backend.
+WorkerRange default_worker_range(std::string_view backend);
+
 /// Checks a request without running anything: workload name and parameters (unknown names too),
-/// backend, repeats 1 .. max_repeats, and every worker count against the backend's limit
-/// (Executor::check_workers). Throws std::invalid_argument naming the mistake and the allowed values.
+/// backend, repeats 1 .. max_repeats, every worker count against the backend's limit
+/// (Executor::check_workers), chunk, and options the backend does not honour (ship_inputs,
+/// retries). Throws ParameterError for a parameter, WorkerCountError for a worker count, and
+/// std::invalid_argument for anything else, each naming the mistake and the allowed values.
 SweepPlan plan_sweep(const SweepRequest& request);
 
 /// Runs the serial baseline (same repeats), then each worker count of the range. One executor

@@ -1,5 +1,7 @@
 #include "sweep/worker_range.h"
 
+#include "executors/worker_count_error.h"
+
 #include <charconv>
 #include <stdexcept>
 
@@ -13,7 +15,7 @@ const char* const syntax_help = "expected N, lo:hi, lo:hi:*k, lo:hi:+k or auto";
 
 [[noreturn]] void fail(std::string_view text, const std::string& why)
 {
-    throw std::invalid_argument("worker range '" + std::string(text) + "': " + why);
+    throw WorkerCountError("worker range '" + std::string(text) + "': " + why);
 }
 
 std::size_t parse_number(std::string_view text, std::string_view part, const char* what)
@@ -48,7 +50,7 @@ WorkerRange WorkerRange::parse(std::string_view text)
     WorkerRange range;
     range.m_text = std::string(text);
     if (text.empty())
-        throw std::invalid_argument(std::string("worker range is empty (") + syntax_help + ")");
+        throw WorkerCountError(std::string("worker range is empty (") + syntax_help + ")");
     if (text == "auto") {
         range.m_auto = true;
         return range;
@@ -86,9 +88,9 @@ WorkerRange WorkerRange::parse(std::string_view text)
 WorkerRange WorkerRange::single(std::size_t workers)
 {
     if (workers == 0)
-        throw std::invalid_argument("worker count must be at least 1, got 0");
+        throw WorkerCountError("worker count must be at least 1, got 0");
     if (workers > absurd_workers)
-        throw std::invalid_argument("worker count " + std::to_string(workers) + " is too large (at most " +
+        throw WorkerCountError("worker count " + std::to_string(workers) + " is too large (at most " +
                                     std::to_string(absurd_workers) + ")");
     WorkerRange range;
     range.m_text = std::to_string(workers);

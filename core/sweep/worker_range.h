@@ -11,7 +11,7 @@ namespace parlab {
 /// `lo:hi:+k` (arithmetic), `auto` (the machine's logical CPUs). The upper end is always included.
 class WorkerRange {
 public:
-    /// Throws std::invalid_argument with one message per kind of mistake.
+    /// Throws WorkerCountError (a std::invalid_argument) with one message per kind of mistake.
     static WorkerRange parse(std::string_view text);
     static WorkerRange single(std::size_t workers);
 
@@ -27,8 +27,5 @@ private:
     bool m_geometric = false;
     bool m_auto = false;
 };
-
-/// The most workers any backend accepts, as a multiple of logical CPUs.
-inline constexpr std::size_t max_workers_per_cpu = 4;
 
 } // namespace parlab

@@ -1,7 +1,7 @@
 #include "workloads/memory_estimate.h"
 
 #include "machine/available_memory.h"
-#include "workloads/number_text.h"
+#include "text/text_units.h"
 
 #include <algorithm>
 #include <atomic>
@@ -43,9 +43,9 @@ void require_memory(const std::string& what, double bytes_per_task)
     const double needed = bytes_per_task * static_cast<double>(tasks);
     const auto available = workload_memory_available();
     if (needed > static_cast<double>(available))
-        throw std::invalid_argument(what + " would need " + byte_text(bytes_per_task) + " per task (" +
-                                    byte_text(needed) + " for " + std::to_string(tasks) +
-                                    " tasks at once), but only " + byte_text(static_cast<double>(available)) +
+        throw std::invalid_argument(what + " would need " + bytes_text(bytes_per_task) + " per task (" +
+                                    bytes_text(needed) + " for " + std::to_string(tasks) +
+                                    " tasks at once), but only " + bytes_text(static_cast<double>(available)) +
                                     " of memory is available");
 }
 

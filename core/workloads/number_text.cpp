@@ -25,17 +25,4 @@ std::string integer_bound_text(double bound)
     return std::to_string(static_cast<std::int64_t>(std::llround(bound)));
 }
 
-std::string byte_text(double bytes)
-{
-    static const char* const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
-    std::size_t unit = 0;
-    while (bytes >= 1024.0 && unit + 1 < std::size(units)) {
-        bytes /= 1024.0;
-        ++unit;
-    }
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, unit == 0 ? "%.0f %s" : "%.1f %s", bytes, units[unit]);
-    return buffer;
-}
-
 } // namespace parlab

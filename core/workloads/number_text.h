@@ -10,7 +10,4 @@ std::string shortest_text(double value);
 /// An integer bound stored as a double, as digits; bounds at or past 2^63 print as INT64_MAX.
 std::string integer_bound_text(double bound);
 
-/// Bytes for a person: "512 KiB", "1.5 GiB".
-std::string byte_text(double bytes);
-
 } // namespace parlab

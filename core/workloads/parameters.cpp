@@ -3,6 +3,7 @@
 #include "text/trimmed.h"
 
 #include "workloads/number_text.h"
+#include "workloads/parameter_error.h"
 
 #include <algorithm>
 #include <charconv>
@@ -20,7 +21,7 @@ constexpr std::size_t max_list_elements = 1'000'000;
 
 [[noreturn]] void fail(const ParameterSpec& spec, const std::string& expected, std::string_view got)
 {
-    throw std::invalid_argument("parameter '" + spec.name + "' must be " + expected + ", got '" +
+    throw ParameterError(spec.name, "parameter '" + spec.name + "' must be " + expected + ", got '" +
                                 std::string(got) + "'");
 }
 
@@ -170,7 +171,7 @@ Parameters::Parameters(std::vector<ParameterSpec> specs, const ParameterValues& 
             std::string names;
             for (const auto& spec : m_specs)
                 names += (names.empty() ? "" : ", ") + spec.name;
-            throw std::invalid_argument("unknown parameter '" + name + "' (parameters: " +
+            throw ParameterError(name, "unknown parameter '" + name + "' (parameters: " +
                                         (names.empty() ? "none" : names) + ")");
         }
     }
@@ -188,13 +189,29 @@ const std::string& value_of(const std::vector<ParameterSpec>& specs, const Param
     const auto spec = std::find_if(specs.begin(), specs.end(),
                                    [name](const ParameterSpec& candidate) { return candidate.name == name; });
     if (spec == specs.end())
-        throw std::invalid_argument("no parameter '" + std::string(name) + "'");
+        throw ParameterError(std::string(name), "no parameter '" + std::string(name) + "'");
     if (spec->kind != kind)
-        throw std::invalid_argument("parameter '" + std::string(name) + "' is not " + kind_name(kind));
+        throw ParameterError(std::string(name), "parameter '" + std::string(name) + "' is not " + kind_name(kind));
     return values.at(spec->name);
 }
 
 } // namespace
+
+ParameterValues Parameters::parse_assignments(const std::vector<std::string>& assignments)
+{
+    ParameterValues values;
+    for (const std::string& assignment : assignments) {
+        const auto equals = assignment.find('=');
+        if (equals == std::string::npos || equals == 0)
+            throw ParameterError(assignment.substr(0, equals),
+                                 "a parameter must be given as KEY=VALUE, got '" + assignment + "'");
+        const std::string key = assignment.substr(0, equals);
+        if (values.count(key) != 0)
+            throw ParameterError(key, "parameter '" + key + "' is given twice");
+        values[key] = assignment.substr(equals + 1);
+    }
+    return values;
+}
 
 std::int64_t Parameters::integer(std::string_view name) const
 {

@@ -9,7 +9,7 @@
 namespace parlab {
 
 /// Validated parameter values: every spec filled in (default where not given), each checked
-/// against its range. Throws std::invalid_argument naming the parameter and the allowed range.
+/// against its range. Throws ParameterError naming the parameter and the allowed range.
 class Parameters {
 public:
     Parameters(std::vector<ParameterSpec> specs, const ParameterValues& given);
@@ -22,6 +22,10 @@ public:
     /// Every value in canonical text form; feeding it back gives the same parameters.
     [[nodiscard]] const ParameterValues& values() const { return m_values; }
     [[nodiscard]] const std::vector<ParameterSpec>& specs() const { return m_specs; }
+
+    /// `KEY=VALUE` texts (from a command line or a form) as values, in one wording for every
+    /// caller. Throws ParameterError for a text without a key and '=', or a key given twice.
+    static ParameterValues parse_assignments(const std::vector<std::string>& assignments);
 
 private:
     std::vector<ParameterSpec> m_specs;

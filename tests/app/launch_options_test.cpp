@@ -54,7 +54,7 @@ private Q_SLOTS:
         QTest::newRow("workers") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--workers", "x"}
                                  << "x";
         QTest::newRow("param form") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--param", "s"}
-                                    << "NAME=VALUE";
+                                    << "KEY=VALUE";
         QTest::newRow("param range") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--param",
                                                     "seconds=-1"}
                                      << "seconds";

@@ -61,6 +61,8 @@ const Mistake mistakes[] = {
     Mistake{cubes_run({"--repeat", "0"}), "--repeat"},
     Mistake{cubes_run({"--chunk", "-1"}), "--chunk"},
     Mistake{cubes_run({"--retry-failed", "101"}), "--retry-failed"},
+    Mistake{cubes_run({"--ship-inputs"}), "shipping inputs is not for the threads backend"},
+    Mistake{cubes_run({"--retry-failed", "1"}), "retrying failed tasks is not for the threads backend"},
     Mistake{cubes_run({"--frobnicate"}), "--frobnicate"},
     Mistake{{"frobnicate"}, "frobnicate"},
     Mistake{{}, "subcommand"},

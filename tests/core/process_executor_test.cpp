@@ -1,5 +1,6 @@
 #include "executors/executor_registry.h"
 #include "executors/processes/process_executor.h"
+#include "small_workloads.h"
 #include "workloads/workload_registry.h"
 
 #include <gmock/gmock.h>
@@ -18,24 +19,6 @@ using namespace parlab;
 using ::testing::HasSubstr;
 
 namespace {
-
-struct Case {
-    std::string workload;
-    ParameterValues values;
-};
-
-const std::vector<Case>& cases()
-{
-    static const std::vector<Case> all = {
-        {"coffee", {{"students", "12"}, {"seconds", "0.001"}}},
-        {"cubes", {{"n", "100000"}, {"chunks", "37"}}},
-        {"eigen", {{"matrices", "40"}, {"dim", "16"}}},
-        {"countdown", {{"tasks", "1*9"}, {"steps", "10000"}}},
-        {"unbalanced", {{"scale", "0.001"}}},
-        {"images", {{"images", "6"}, {"width", "64"}, {"height", "48"}}},
-    };
-    return all;
-}
 
 Checksum serial_checksum(const Workload& workload)
 {
@@ -57,12 +40,13 @@ bool no_children_left()
     return ::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD;
 }
 
-class ProcessExecutorSameAsSerial : public ::testing::TestWithParam<Case> {};
+class ProcessExecutorSameAsSerial : public ::testing::TestWithParam<SmallWorkload> {};
 
 } // namespace
 
 TEST_P(ProcessExecutorSameAsSerial, ForEveryWorkerCountScheduleAndShipping)
 {
+    ASSERT_TRUE(GetParam().listed) << "no small parameters for '" << GetParam().workload << "'";
     const auto workload = WorkloadRegistry::create(GetParam().workload, GetParam().values);
     const Checksum expected = serial_checksum(*workload);
     ProcessExecutor executor(PARLAB_WORKER_PATH);
@@ -99,7 +83,7 @@ TEST_P(ProcessExecutorSameAsSerial, ForEveryWorkerCountScheduleAndShipping)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Workloads, ProcessExecutorSameAsSerial, ::testing::ValuesIn(cases()),
+INSTANTIATE_TEST_SUITE_P(Workloads, ProcessExecutorSameAsSerial, ::testing::ValuesIn(small_workloads()),
                          [](const auto& param_info) { return param_info.param.workload; });
 
 TEST(ProcessExecutor, ChunkedDealingGivesTheSameChecksum)

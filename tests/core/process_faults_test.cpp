@@ -43,7 +43,7 @@ Checksum serial_checksum(const Workload& workload)
 // worker gets two tasks ahead), so it dies while running one.
 class KillFirstWorker : public RunObserver {
 public:
-    void on_task_done(const TraceEvent& event) override
+    void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override
     {
         if (!m_killed.exchange(true)) {
             m_pid = event.pid;
@@ -60,7 +60,7 @@ private:
 class CancelOnFirstTask : public RunObserver {
 public:
     explicit CancelOnFirstTask(CancelToken token) : m_token(std::move(token)) {}
-    void on_task_done(const TraceEvent&) override { m_token.cancel(); }
+    void on_task_done(std::size_t, const TraceEvent&) override { m_token.cancel(); }
 
 private:
     CancelToken m_token;
@@ -107,7 +107,7 @@ private:
 class InterruptAllWorkers : public RunObserver {
 public:
     explicit InterruptAllWorkers(std::vector<std::int32_t> pids) : m_pids(std::move(pids)) {}
-    void on_task_done(const TraceEvent&) override
+    void on_task_done(std::size_t, const TraceEvent&) override
     {
         if (!m_sent.exchange(true))
             for (const auto pid : m_pids)
@@ -182,7 +182,7 @@ TEST(ProcessFaults, RetriesAreBounded)
     // Kills every worker that finishes a task: one retry cannot save the run.
     class KillEveryone : public RunObserver {
     public:
-        void on_task_done(const TraceEvent& event) override { ::kill(event.pid, SIGKILL); }
+        void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override { ::kill(event.pid, SIGKILL); }
     } killer;
     ExecutorOptions options;
     options.workers = 2;
@@ -321,7 +321,7 @@ TEST(ProcessFaults, WorkersDieWithTheirParent)
         class SayWhenATaskIsDone : public RunObserver {
         public:
             explicit SayWhenATaskIsDone(int fd) : m_fd(fd) {}
-            void on_task_done(const TraceEvent&) override { static_cast<void>(::write(m_fd, "x", 1)); }
+            void on_task_done(std::size_t, const TraceEvent&) override { static_cast<void>(::write(m_fd, "x", 1)); }
 
         private:
             int m_fd;

@@ -68,7 +68,7 @@ private:
 
 class CountingObserver : public RunObserver {
 public:
-    void on_task_done(const TraceEvent& event) override
+    void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override
     {
         ++m_count;
         m_task_sum += event.task;

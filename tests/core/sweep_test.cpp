@@ -42,7 +42,7 @@ public:
     std::function<double(std::size_t)> wall_for = [](std::size_t workers) { return 1.0 / workers; };
     std::function<void(std::size_t, Checksum&)> tamper = [](std::size_t, Checksum&) {};
     std::vector<ExecutorOptions> calls;
-    std::string m_name = "fake";
+    ExecutorTraits m_traits{.name = "fake", .ships_inputs = true, .retries = true};
     unsigned shutdowns = 0;
     bool warm = false; // like a pool: the first run after a shutdown pays 0.25 s to start
 
@@ -53,13 +53,15 @@ public:
         return 0.125;
     }
 
-    std::string_view name() const override { return m_name; }
+    const ExecutorTraits& traits() const override { return m_traits; }
     Run run(const Workload& workload, const ExecutorOptions& options) override
     {
         calls.push_back(options);
         std::vector<Partial> partials(workload.task_count());
         std::atomic<std::size_t> next{0};
         std::vector<std::thread> threads;
+        if (options.observer != nullptr)
+            options.observer->set_up(options.workers);
         for (std::size_t w = 0; w < options.workers; ++w) {
             threads.emplace_back([&, w] {
                 for (std::size_t task = next++; task < partials.size(); task = next++) {
@@ -67,7 +69,7 @@ public:
                         return;
                     partials[task] = workload.run_task(task, options.cancel);
                     if (options.observer != nullptr)
-                        options.observer->on_task_done(TraceEvent{static_cast<std::uint32_t>(task),
+                        options.observer->on_task_done(w, TraceEvent{static_cast<std::uint32_t>(task),
                                                                   static_cast<std::uint32_t>(w)});
                 }
             });
@@ -76,7 +78,7 @@ public:
             thread.join();
         Run run;
         run.workload = workload.name();
-        run.backend = m_name;
+        run.backend = std::string(name());
         run.workers = options.workers;
         run.tasks = partials.size();
         if (options.cancel.cancelled())
@@ -104,7 +106,7 @@ public:
     }
     void on_baseline(const Point& point) override { baselines.push_back(point); }
     void on_point(const Point& point) override { points.push_back(point); }
-    void on_task_done(const TraceEvent&) override { ++tasks_seen; }
+    void on_task_done(std::size_t, const TraceEvent&) override { ++tasks_seen; }
 
     std::mutex m_mutex;
     std::atomic<bool> in_progress{false};

@@ -96,7 +96,7 @@ private:
 
 class CountingObserver : public RunObserver {
 public:
-    void on_task_done(const TraceEvent& event) override
+    void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override
     {
         m_count.fetch_add(1);
         m_task_sum.fetch_add(event.task);

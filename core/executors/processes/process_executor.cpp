@@ -3,7 +3,7 @@
 #include "executors/processes/process_pool.h"
 #include "executors/processes/process_run.h"
 #include "executors/run_error.h"
-#include "sweep/worker_range.h"
+#include "executors/worker_count_error.h"
 #include "trace/trace_event.h"
 
 #include <cstdlib>
@@ -125,7 +125,7 @@ void ProcessExecutor::check_workers(std::size_t workers) const
     std::string why;
     const std::size_t allowed = allowed_workers(why);
     if (workers == 0 || workers > allowed)
-        throw std::invalid_argument("workers: " + std::to_string(workers) +
+        throw WorkerCountError("workers: " + std::to_string(workers) +
                                     " is out of range for processes; allowed 1 .. " +
                                     std::to_string(allowed) + " (" + why + ")");
 }
@@ -150,7 +150,7 @@ double ProcessExecutor::shutdown()
 
 Run ProcessExecutor::run(const Workload& workload, const ExecutorOptions& options)
 {
-    check_workers(options.workers);
+    check_options(options);
     double teardown_s = 0.0;
     // A pool started by another thread dies with that thread: start a fresh one for this thread.
     if (m_pool && (m_pool->size() != options.workers || m_pool->owner() != std::this_thread::get_id() ||

@@ -30,10 +30,20 @@ public:
     ProcessExecutor(const ProcessExecutor&) = delete;
     ProcessExecutor& operator=(const ProcessExecutor&) = delete;
 
-    [[nodiscard]] std::string_view name() const override { return "processes"; }
+    static constexpr ExecutorTraits backend_traits{
+        .name = "processes",
+        .display_name = "Processes",
+        .worker_word = "process",
+        .workers_word = "processes",
+        .summary = "W worker processes sharing nothing, fed over sockets (a warm process pool)",
+        .shares_memory = false,
+        .ships_inputs = true,
+        .retries = true,
+    };
+    [[nodiscard]] const ExecutorTraits& traits() const override { return backend_traits; }
     /// 4 × logical CPUs, or fewer when the process limit (RLIMIT_NPROC) leaves less room.
     [[nodiscard]] std::size_t max_workers() const override;
-    /// Throws std::invalid_argument for a worker count out of range, std::runtime_error when the
+    /// Throws WorkerCountError for a worker count out of range, std::runtime_error when the
     /// worker program is missing or cannot start, RunError / RunCancelled as Executor says.
     Run run(const Workload& workload, const ExecutorOptions& options) override;
 
@@ -47,7 +57,7 @@ public:
 
     /// $PARLAB_WORKER, else parlab-worker in the directory of /proc/self/exe.
     static std::string default_worker_program();
-    /// Throws std::invalid_argument unless 1 ≤ workers ≤ 4 × logical CPUs and the process limit
+    /// Throws WorkerCountError unless 1 ≤ workers ≤ 4 × logical CPUs and the process limit
     /// (RLIMIT_NPROC) leaves room for them; the message gives the allowed range.
     void check_workers(std::size_t workers) const override;
 

@@ -1,6 +1,8 @@
 #include "executors/processes/process_run.h"
 
+#include "executors/processes/process_executor.h"
 #include "executors/processes/wire/process_messages.h"
+#include "executors/run_assembly.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -26,20 +28,19 @@ ProcessRun::ProcessRun(ProcessPool& pool, const Workload& workload, const Execut
       m_retries_left(options.retries), m_slots(pool.size()), m_partials(m_tasks)
 {
     const std::size_t workers = pool.size();
+    const Dealing dealing = options.dealing();
+    m_chunk = dealing.chunk_size(m_tasks, workers);
     if (options.schedule == Schedule::Dynamic) {
-        m_chunk = std::min(options.chunk > 0 ? options.chunk : 1, std::max<std::size_t>(1, m_tasks));
         // Two chunks in flight: the next one is already there when a worker finishes.
         m_window = 2 * m_chunk;
     } else {
-        m_chunk = std::min(options.chunk > 0 ? options.chunk : (m_tasks + workers - 1) / workers,
-                           std::max<std::size_t>(1, m_tasks));
-        m_chunk = std::max<std::size_t>(1, m_chunk);
         m_window = static_window;
-        for (std::size_t first = 0, chunk = 0; first < m_tasks; first += m_chunk, ++chunk)
-            for (std::size_t task = first; task < std::min(m_tasks, first + m_chunk); ++task)
-                m_slots[chunk % workers].queue.push_back(task);
+        for (std::size_t chunk = 0; chunk < dealing.chunk_count(m_tasks, workers); ++chunk)
+            for (std::size_t task = chunk * m_chunk; task < std::min(m_tasks, (chunk + 1) * m_chunk); ++task)
+                m_slots[Dealing::owner(chunk, workers)].queue.push_back(task);
     }
-    m_costs.compute_s_per_worker.assign(workers, 0.0);
+    if (options.observer != nullptr)
+        options.observer->set_up(workers);
     m_events.reserve(options.ship_inputs ? 2 * m_tasks : m_tasks);
 }
 
@@ -171,7 +172,7 @@ void ProcessRun::handle_frame(std::size_t index, const Frame& frame)
     if (m_options.observer != nullptr) {
         // The observer's failure is the run's, not a corrupt message from the worker.
         try {
-            m_options.observer->on_task_done(event);
+            m_options.observer->on_task_done(index, event);
         } catch (const std::exception& error) {
             fail("the run's observer failed after task " + std::to_string(result.task) + ": " + error.what(),
                  result.task);
@@ -264,26 +265,19 @@ ProcessRun::Outcome ProcessRun::execute(double startup_s)
 
 ProcessRun::Outcome ProcessRun::finish(double startup_s)
 {
+    RunParts parts;
+    parts.backend = ProcessExecutor::backend_traits.name;
+    parts.tasks_done = m_tasks_done;
+    parts.partials = m_partials;
+    for (const Slot& slot : m_slots)
+        parts.compute_ns_per_worker.push_back(slot.compute_ns);
+    parts.events = m_events;
+    parts.costs = m_costs;
+    parts.costs.startup_s = startup_s + static_cast<double>(m_respawn_ns) * 1e-9;
+    parts.costs.ship_s = static_cast<double>(m_ship_ns) * 1e-9;
+    parts.failed = m_failure.has_value();
     Outcome outcome;
-    Run& run = outcome.run;
-    run.workload = m_workload.name();
-    run.backend = "processes";
-    run.workers = m_slots.size();
-    run.tasks = m_tasks;
-    run.tasks_done = m_tasks_done;
-    run.costs = m_costs;
-    run.costs.startup_s = startup_s + static_cast<double>(m_respawn_ns) * 1e-9;
-    run.costs.ship_s = static_cast<double>(m_ship_ns) * 1e-9;
-    for (std::size_t i = 0; i < m_slots.size(); ++i) {
-        run.costs.compute_s_per_worker[i] = static_cast<double>(m_slots[i].compute_ns) * 1e-9;
-        run.costs.compute_s += run.costs.compute_s_per_worker[i];
-    }
-    if (m_tasks_done == m_tasks && !m_failure)
-        run.checksum = m_workload.combine(m_partials);
-    run.trace.host = host_name();
-    run.trace.events = m_events;
-    std::sort(run.trace.events.begin(), run.trace.events.end(),
-              [](const TraceEvent& a, const TraceEvent& b) { return a.start_ns < b.start_ns; });
+    outcome.run = assemble_run(m_workload, std::move(parts));
     return outcome;
 }
 

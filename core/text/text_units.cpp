@@ -1,20 +1,26 @@
-#include "text_units.h"
+#include "text/text_units.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace parlab {
 
 std::string bytes_text(std::uint64_t bytes)
 {
-    const char* const units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    double value = static_cast<double>(bytes);
+    return bytes_text(static_cast<double>(bytes));
+}
+
+std::string bytes_text(double bytes)
+{
+    const char* const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+    double value = bytes;
     int unit = 0;
-    while (value >= 1024.0 && unit < 4) {
+    while (value >= 1024.0 && unit < 5) {
         value /= 1024.0;
         ++unit;
     }
-    char buffer[32];
-    if (unit == 0 || value >= 100.0 || value == static_cast<double>(static_cast<std::uint64_t>(value)))
+    char buffer[64];
+    if (unit == 0 || value >= 100.0 || value == std::floor(value))
         std::snprintf(buffer, sizeof buffer, "%.0f %s", value, units[unit]);
     else
         std::snprintf(buffer, sizeof buffer, "%.1f %s", value, units[unit]);
