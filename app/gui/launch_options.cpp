@@ -77,7 +77,8 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         auto& r = sweep.request;
         r.workload = parser.value(workload).toStdString();
         r.backend = parser.value(backend).toStdString();
-        r.workers = WorkerRange::parse(parser.value(workers).toStdString());
+        r.workers = parser.isSet(workers) ? WorkerRange::parse(parser.value(workers).toStdString())
+                                          : default_worker_range(r.backend);
         bool ok = false;
         const int repeats = parser.value(repeat).toInt(&ok);
         if (!ok || repeats < 1)
