@@ -1,7 +1,9 @@
 #include "launch_options.h"
 
-#include "executors/executor_registry.h"
-#include "plot_exporter.h"
+#include "backend_words.h"
+#include "export/plot_exporter.h"
+
+#include "sweep/sweep.h"
 #include "workloads/workload_registry.h"
 
 #include <QCommandLineParser>
@@ -29,7 +31,7 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
     const QCommandLineOption workload(QStringLiteral("workload"), QStringLiteral("With --export-sweep: the workload."),
                                       QStringLiteral("NAME"));
     const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("With --export-sweep: the backend."),
-                                     QStringLiteral("B"), QStringLiteral("threads"));
+                                     QStringLiteral("B"), QString::fromStdString(default_backend()));
     const QCommandLineOption workers(QStringLiteral("workers"),
                                      QStringLiteral("With --export-sweep: worker counts (N, lo:hi, lo:hi:*2, auto)."),
                                      QStringLiteral("RANGE"), QStringLiteral("auto"));
@@ -75,7 +77,6 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         auto& r = sweep.request;
         r.workload = WorkloadRegistry::find(parser.value(workload).toStdString()).name;
         r.backend = parser.value(backend).toStdString();
-        (void)ExecutorRegistry::create(r.backend);
         r.workers = WorkerRange::parse(parser.value(workers).toStdString());
         bool ok = false;
         const int repeats = parser.value(repeat).toInt(&ok);
@@ -88,7 +89,8 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
                 throw std::invalid_argument("--param must look like NAME=VALUE, not '" + pair.toStdString() + "'");
             r.parameters[pair.left(equals).toStdString()] = pair.mid(equals + 1).toStdString();
         }
-        (void)WorkloadRegistry::create(r.workload, r.parameters);
+        // The sweep's own check, in core's words: backend, parameters, every worker count.
+        (void)plan_sweep(r);
         options.exportSweep = sweep;
     } catch (const std::exception& error) {
         options.error = QString::fromStdString(error.what());
