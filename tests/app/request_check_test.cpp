@@ -103,6 +103,10 @@ private Q_SLOTS:
         QVERIFY(sitsUnder(error, controls->findChild<QSpinBox*>(QStringLiteral("workers"))));
         QVERIFY(!shownError(QStringLiteral("message")));
         QVERIFY(!shownError(QStringLiteral("sweep_error")));
+
+        // A new worker count makes the message stale: it goes.
+        controls->setWorkers(1);
+        QVERIFY(!shownError(QStringLiteral("workers_error")));
     }
 
     void aSweepRangeTooWideShowsBesideTheRange()

@@ -139,6 +139,10 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     connect(m_workload, &QComboBox::currentIndexChanged, this, &ControlsPanel::workloadChanged);
     connect(m_parameters, &ParameterForm::edited, this, &ControlsPanel::clearMessages);
     connect(m_sweep, &QLineEdit::textEdited, this, &ControlsPanel::clearMessages);
+    // A refusal speaks of the values it saw: changing one of them makes it stale.
+    connect(m_backend, &QComboBox::currentIndexChanged, this, &ControlsPanel::clearMessages);
+    for (QSpinBox* box : {m_workers, m_chunk, m_repeats})
+        connect(box, &QSpinBox::valueChanged, this, &ControlsPanel::clearMessages);
     connect(m_run, &QPushButton::clicked, this, [this] { requestRun(false); });
     connect(m_sweepButton, &QPushButton::clicked, this, [this] { requestRun(true); });
     connect(m_cancel, &QPushButton::clicked, this, &ControlsPanel::cancelRequested);
