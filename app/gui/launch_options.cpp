@@ -1,6 +1,8 @@
 #include "launch_options.h"
 
-#include "plot_exporter.h"
+#include "backend_words.h"
+#include "export/plot_exporter.h"
+
 #include "sweep/sweep.h"
 #include "workloads/parameters.h"
 
@@ -31,7 +33,7 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
     const QCommandLineOption workload(QStringLiteral("workload"), QStringLiteral("With --export-sweep: the workload."),
                                       QStringLiteral("NAME"));
     const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("With --export-sweep: the backend."),
-                                     QStringLiteral("B"), QStringLiteral("threads"));
+                                     QStringLiteral("B"), QString::fromStdString(default_backend()));
     const QCommandLineOption workers(QStringLiteral("workers"),
                                      QStringLiteral("With --export-sweep: worker counts (N, lo:hi, lo:hi:*2, auto)."),
                                      QStringLiteral("RANGE"), QStringLiteral("auto"));

@@ -1,4 +1,4 @@
-#include "headless_export.h"
+#include "export/headless_export.h"
 #include "launch_options.h"
 #include "main_window.h"
 

@@ -1,10 +1,14 @@
 #include "run_controller.h"
 
+#include "worker_event_buffers.h"
+
 #include "executors/run_error.h"
+#include "machine/machine_facts.h"
 
 #include <QMetaObject>
 #include <QPointer>
 
+#include <algorithm>
 #include <exception>
 #include <mutex>
 #include <optional>
@@ -14,17 +18,36 @@ namespace parlab::gui {
 
 namespace {
 
-// A flood of tiny tasks must not grow the buffer without bound between two flushes.
-constexpr std::size_t max_buffered_events = 200000;
+// Between two flushes a flood of tiny tasks fills at most this many events in all (32 bytes
+// each); more are left out of the live view, and the finished trace still has them.
+constexpr std::size_t buffered_events = 131072;
+constexpr std::size_t min_events_per_worker = 4096;
 constexpr int flush_interval_ms = 33;
+
+// The most workers any run of the sweep uses; the serial baseline uses one.
+std::size_t most_workers(const SweepRequest& request)
+{
+    try {
+        const auto counts = request.workers.counts(machine_facts().logical_cpus);
+        return counts.empty() ? 1 : std::max<std::size_t>(1, counts.back());
+    } catch (const std::exception&) {
+        return 1; // the sweep refuses the range itself, before any task
+    }
+}
 
 } // namespace
 
-/// Progress and trace events written by the run's threads, drained by the GUI thread's timer.
+/// Progress and trace events written by the run's threads, read by the GUI thread's timer:
+/// progress (a few times a second) under a lock, trace events in per-worker rings with none.
 struct RunController::Pending {
+    explicit Pending(std::size_t workers)
+        : events(workers,
+                 std::max(min_events_per_worker, buffered_events / std::max<std::size_t>(1, workers)))
+    {
+    }
     std::mutex mutex;
     std::optional<SweepProgress> progress;
-    std::vector<TraceEvent> events;
+    WorkerEventBuffers events;
 };
 
 class RunController::Observer : public SweepObserver {
@@ -40,11 +63,14 @@ public:
         m_pending->progress = progress;
     }
 
+    /// Told the worker count before a run. The rings are made for the sweep's largest count
+    /// before it starts (they cannot grow while the GUI thread reads them), so this only checks.
+    void set_up(std::size_t workers) override { m_fits = workers <= m_pending->events.workers(); }
+
     void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override
     {
-        std::lock_guard lock(m_pending->mutex);
-        if (m_pending->events.size() < max_buffered_events)
-            m_pending->events.push_back(event);
+        if (m_fits)
+            m_pending->events.record(event);
     }
 
     void on_baseline(const Point& point) override
@@ -62,9 +88,10 @@ public:
 private:
     RunController* m_controller;
     std::shared_ptr<Pending> m_pending;
+    bool m_fits = true;
 };
 
-RunController::RunController(QObject* parent) : QObject(parent), m_pending(std::make_shared<Pending>())
+RunController::RunController(QObject* parent) : QObject(parent), m_pending(std::make_shared<Pending>(1))
 {
     register_metatypes();
     m_flushTimer.setInterval(flush_interval_ms);
@@ -86,12 +113,13 @@ bool RunController::start(const RunRequest& request)
         m_thread.join();
     m_running = true;
     m_cancel = CancelToken();
-    m_pending = std::make_shared<Pending>();
+    m_pending = std::make_shared<Pending>(most_workers(request.sweep));
     Q_EMIT started(request);
     m_flushTimer.start();
 
     m_thread = std::thread([this, request, pending = m_pending, cancel = m_cancel] {
         Observer observer(this, pending);
+        observer.set_up(pending->events.workers());
         auto post = [this](auto function) { QMetaObject::invokeMethod(this, function, Qt::QueuedConnection); };
         try {
             SweepResult result = run_sweep(request.sweep, &observer, cancel);
@@ -135,12 +163,11 @@ void RunController::cancel()
 void RunController::flush()
 {
     std::optional<SweepProgress> latest;
-    std::vector<TraceEvent> events;
     {
         std::lock_guard lock(m_pending->mutex);
         latest.swap(m_pending->progress);
-        events.swap(m_pending->events);
     }
+    const std::vector<TraceEvent> events = m_pending->events.drain();
     if (latest)
         Q_EMIT progress(*latest);
     if (!events.empty())

@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include <QGuiApplication>
+#include <QScreen>
 #include <QSettings>
 
 namespace parlab::gui {
@@ -39,6 +41,17 @@ void Settings::save(const WindowState& state)
     settings.setValue(QStringLiteral("window/scale"), state.scale);
     settings.setValue(QStringLiteral("window/geometry"), state.geometry);
     settings.setValue(QStringLiteral("window/tab"), state.tab);
+}
+
+QSize Settings::defaultSize()
+{
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return {1280, 720};
+    const QSize available = screen->availableGeometry().size();
+    if (available.width() <= 1280 || available.height() <= 720)
+        return available.boundedTo(QSize(1280, 720));
+    return (available * 0.9).expandedTo(QSize(1280, 720));
 }
 
 } // namespace parlab::gui

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "controls_panel.h"
+#include "controls/controls_panel.h"
 
 #include <QByteArray>
+#include <QSize>
 #include <QString>
 
 namespace parlab::gui {
@@ -19,6 +20,9 @@ class Settings {
 public:
     static WindowState load();
     static void save(const WindowState& state);
+    /// The window's size when none is remembered: most of a large screen on a desk, all of a
+    /// 1280x720 projector.
+    static QSize defaultSize();
 };
 
 } // namespace parlab::gui

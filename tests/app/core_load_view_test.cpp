@@ -1,4 +1,4 @@
-#include "core_load_view.h"
+#include "views/core_load_view.h"
 
 #include <qcustomplot.h>
 

@@ -1,6 +1,6 @@
-#include "controls_panel.h"
-#include "costs_view.h"
-#include "export_bundle.h"
+#include "controls/controls_panel.h"
+#include "views/costs_view.h"
+#include "export/export_bundle.h"
 #include "main_window.h"
 #include "run_controller.h"
 
@@ -213,7 +213,7 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        parlab::gui::ExportBundle::write(dir.path(), window.views(), window.runs(), std::nullopt);
+        parlab::gui::ExportBundle::write(dir.path(), window.views(), *window.session());
         QVERIFY(QFileInfo(dir.filePath(QStringLiteral("costs.png"))).size() > 100);
     }
 };

@@ -1,11 +1,12 @@
-#include "controls_panel.h"
-#include "export_bundle.h"
-#include "headless_export.h"
+#include "controls/controls_panel.h"
+#include "export/export_bundle.h"
+#include "export/headless_export.h"
 #include "launch_options.h"
 #include "main_window.h"
-#include "plot_exporter.h"
+#include "export/plot_exporter.h"
 #include "run_controller.h"
-#include "speedup_view.h"
+#include "session/session.h"
+#include "views/speedup_view.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -66,8 +67,8 @@ private Q_SLOTS:
             QCOMPARE(points[i].workers, i + 1);
             QVERIFY(points[i].speedup > 0);
         }
-        QCOMPARE(m_window->runs().size(), std::size_t{1});
-        QVERIFY(m_window->runs()[0].has_serial);
+        QCOMPARE(m_window->session()->runs().size(), std::size_t{1});
+        QVERIFY(m_window->session()->runs()[0].has_serial);
 
         // What is drawn, not only what is kept: the measured graph holds the three points.
         view->rebuild();
@@ -84,8 +85,7 @@ private Q_SLOTS:
     void exportsABundleFolder()
     {
         const QString folder = m_dir.filePath(QStringLiteral("bundle"));
-        std::optional<Run> lastRun;
-        const QStringList files = ExportBundle::write(folder, m_window->views(), m_window->runs(), lastRun);
+        const QStringList files = ExportBundle::write(folder, m_window->views(), *m_window->session());
         for (PlotView* view : m_window->views())
             for (const char* suffix : {"png", "svg", "pdf"}) {
                 const QString path = folder + QLatin1Char('/') + view->exportName() + QLatin1Char('.') + suffix;
@@ -199,18 +199,18 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(content);
         file.close();
-        const std::size_t runs = m_window->runs().size();
+        const std::size_t runs = m_window->session()->runs().size();
         const std::size_t points = m_window->speedupView()->seriesPoints(0).size();
         const QString error = m_window->loadSession(path);
         QVERIFY2(error.contains(mentions), qPrintable(error));
-        QCOMPARE(m_window->runs().size(), runs);
+        QCOMPARE(m_window->session()->runs().size(), runs);
         QCOMPARE(m_window->speedupView()->seriesPoints(0).size(), points);
     }
 
     void aFailedRunKeepsEveryEarlierResult()
     {
         sweepSmallCoffee(QStringLiteral("1:2"));
-        const std::size_t runs = m_window->runs().size();
+        const std::size_t runs = m_window->session()->runs().size();
         const std::size_t series = m_window->speedupView()->seriesCount();
         QVERIFY(runs >= 1);
 
@@ -227,7 +227,7 @@ private Q_SLOTS:
         QCOMPARE(failed.count(), 1);
         QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("no-such-worker")));
         QVERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("The run failed")));
-        QVERIFY(m_window->runs().size() >= runs);
+        QVERIFY(m_window->session()->runs().size() >= runs);
         QVERIFY(m_window->speedupView()->seriesCount() >= series);
         QVERIFY(m_window->speedupView()->seriesPoints(0).size() >= 2);
         controls->setBackend(QStringLiteral("threads"));

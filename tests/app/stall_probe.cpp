@@ -1,7 +1,7 @@
 // A measuring tool, not a test: how long the window's event loop stalls during a 2-worker eigen
 // sweep, and what the core-load sampler costs. Timings vary with the machine's load, so they are
 // printed for a person to read instead of asserted.
-#include "controls_panel.h"
+#include "controls/controls_panel.h"
 #include "main_window.h"
 #include "run_controller.h"
 

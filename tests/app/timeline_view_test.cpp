@@ -1,4 +1,4 @@
-#include "timeline_view.h"
+#include "views/timeline_view.h"
 
 #include <qcustomplot.h>
 

@@ -1,4 +1,4 @@
-#include "trends_view.h"
+#include "views/trends_view.h"
 
 #include "trends/trend_csv.h"
 
