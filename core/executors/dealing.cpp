@@ -28,9 +28,9 @@ std::size_t Dealing::chunk_size(std::size_t tasks, std::size_t workers) const
 {
     std::size_t size = chunk;
     if (size == 0)
-        size = schedule == Schedule::Static ? (tasks + std::max<std::size_t>(1, workers) - 1) /
-                                                  std::max<std::size_t>(1, workers)
-                                            : 1;
+        size = schedule == Schedule::Static
+                   ? (tasks + std::max<std::size_t>(1, workers) - 1) / std::max<std::size_t>(1, workers)
+                   : 1;
     // A chunk larger than the run is the whole run (and must not overflow a count of chunks).
     return std::clamp<std::size_t>(size, 1, std::max<std::size_t>(1, tasks));
 }
