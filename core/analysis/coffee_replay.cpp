@@ -47,16 +47,19 @@ CoffeeState CoffeeReplay::at(double time_s) const
     state.time_s = time_s;
     state.place.assign(m_students, StudentPlace::Queue);
     state.worker.assign(m_students, -1);
+    state.since_s.assign(m_students, 0.0);
     state.serving.assign(m_workers, -1);
 
     std::vector<std::size_t> ended(m_students, 0);
     std::vector<std::int64_t> left_at(m_students, std::numeric_limits<std::int64_t>::min());
     std::vector<std::int64_t> latest_start(m_students, std::numeric_limits<std::int64_t>::min());
+    std::vector<std::int64_t> arrived(m_students, std::numeric_limits<std::int64_t>::max());
     for (const TaskSpan& span : m_spans) {
         if (span.start_ns > now)
             break; // sorted by start: no later span has begun
         ++state.tasks_started;
         const std::size_t student = span.task / m_group;
+        arrived[student] = std::min(arrived[student], span.start_ns); // spans come in start order
         if (span.start_ns >= latest_start[student]) {
             latest_start[student] = span.start_ns;
             state.worker[student] = static_cast<std::int32_t>(span.worker);
@@ -73,10 +76,14 @@ CoffeeState CoffeeReplay::at(double time_s) const
     }
     for (std::size_t student = 0; student < m_students; ++student) {
         const std::size_t size = std::min(m_group, m_tasks - student * m_group);
-        if (ended[student] == size)
+        const auto seconds = [this](std::int64_t ns) { return static_cast<double>(ns - m_origin_ns) * 1e-9; };
+        if (ended[student] == size) {
             state.place[student] = StudentPlace::Left;
-        else if (state.worker[student] >= 0)
+            state.since_s[student] = seconds(left_at[student]);
+        } else if (state.worker[student] >= 0) {
             state.place[student] = StudentPlace::AtBarista;
+            state.since_s[student] = seconds(arrived[student]);
+        }
     }
     // A group between two of its tasks waits at the barista that ran its latest task.
     for (std::size_t student = 0; student < m_students; ++student) {

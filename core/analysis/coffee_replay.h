@@ -18,6 +18,7 @@ struct CoffeeState {
     std::size_t tasks_ended = 0; ///< tasks served by time_s
     std::vector<StudentPlace> place;   ///< per student
     std::vector<std::int32_t> worker;  ///< per student: the barista serving or who served, -1 before
+    std::vector<double> since_s;       ///< per student: when it reached its place (0 in the queue)
     std::vector<std::int32_t> serving; ///< per worker: the student at that barista, -1 when idle
     std::vector<std::uint32_t> served_order; ///< students who left, in the order they left
 };

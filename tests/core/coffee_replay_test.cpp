@@ -49,6 +49,10 @@ TEST(CoffeeReplay, EachBaristaServesTheStudentWhoseTaskRuns)
     EXPECT_EQ(state.place[18], StudentPlace::Queue);
     EXPECT_EQ(state.worker[18], -1);
     EXPECT_EQ(state.tasks_started, 18u);
+    // Since when each is where it is: for the walk to the counter and away with the cup.
+    EXPECT_NEAR(state.since_s[15], 0.5, 1e-9);
+    EXPECT_NEAR(state.since_s[14], 0.5, 1e-9);
+    EXPECT_EQ(state.since_s[18], 0.0);
 }
 
 TEST(CoffeeReplay, ServedOrderFollowsEndTimes)
