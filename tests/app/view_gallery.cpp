@@ -1,6 +1,9 @@
 // Renders each view of a real run to PNG offscreen, to look at as the back row of a classroom
 // would: view_gallery OUT_DIR. Not a test: it draws, a person judges.
 #include "views/coffee_bar_view.h"
+#include "views/topology_view.h"
+
+#include "machine/cpu_sampler.h"
 
 #include "executors/threads_executor.h"
 #include "workloads/workload_registry.h"
@@ -54,5 +57,17 @@ int main(int argc, char** argv)
     crowd.setRun(many);
     crowd.setTime(crowd.duration() * 0.5);
     save(crowd, out.filePath("coffee-crowd.png"));
+
+    parlab::gui::TopologyView topology;
+    topology.setScale(1.6);
+    parlab::CpuSampler sampler(parlab::make_proc_stat_source());
+    sampler.sample();
+    const parlab::Run busy = run("coffee", {{"students", "40"}, {"seconds", "0.01"}, {"mode", "work"}}, 4);
+    std::vector<double> loads;
+    for (const auto& cpu : sampler.sample().cpus)
+        loads.push_back(cpu.busy_percent());
+    topology.setLoads(loads);
+    topology.setRun(busy);
+    save(topology, out.filePath("topology.png"));
     return 0;
 }
