@@ -1,10 +1,13 @@
 // Renders each view of a real run to PNG offscreen, to look at as the back row of a classroom
 // would: view_gallery OUT_DIR. Not a test: it draws, a person judges.
 #include "views/coffee_bar_view.h"
+#include "views/comparison_view.h"
 #include "views/topology_view.h"
 
 #include "machine/cpu_sampler.h"
 
+#include "executors/process_executor.h"
+#include "executors/serial_executor.h"
 #include "executors/threads_executor.h"
 #include "workloads/workload_registry.h"
 
@@ -69,5 +72,23 @@ int main(int argc, char** argv)
     topology.setLoads(loads);
     topology.setRun(busy);
     save(topology, out.filePath("topology.png"));
+
+    // Threads against processes on the same work, against the serial run.
+    const auto images = parlab::WorkloadRegistry::create("coffee", {{"students", "40"}, {"seconds", "0.01"}, {"mode", "work"}});
+    parlab::SerialExecutor serialExecutor;
+    parlab::ProcessExecutor processExecutor;
+    parlab::ExecutorOptions options;
+    options.workers = 1;
+    const parlab::Run serial = serialExecutor.run(*images, options);
+    options.workers = 2;
+    const parlab::Run threads = parlab::ThreadsExecutor().run(*images, options);
+    const parlab::Run processes = processExecutor.run(*images, options);
+    parlab::gui::ComparisonView compare;
+    compare.setScale(1.6);
+    compare.resize(1280, 720);
+    compare.show();
+    compare.setRuns(threads, processes, serial.wall_s);
+    save(compare, out.filePath("comparison.png"));
+    compare.saveImage(out.filePath("comparison-export.png"), 1600, 900);
     return 0;
 }
