@@ -15,11 +15,11 @@ enum class StudentPlace : std::uint8_t { Queue, AtBarista, Left };
 struct CoffeeState {
     double time_s = 0.0;
     std::size_t tasks_started = 0;
-    std::size_t tasks_ended = 0; ///< tasks served by time_s
-    std::vector<StudentPlace> place;   ///< per student
-    std::vector<std::int32_t> worker;  ///< per student: the barista serving or who served, -1 before
-    std::vector<double> since_s;       ///< per student: when it reached its place (0 in the queue)
-    std::vector<std::int32_t> serving; ///< per worker: the student at that barista, -1 when idle
+    std::size_t tasks_ended = 0;             ///< tasks served by time_s
+    std::vector<StudentPlace> place;         ///< per student
+    std::vector<std::int32_t> worker;        ///< per student: the barista serving or who served, -1 before
+    std::vector<double> since_s;             ///< per student: when it reached its place (0 in the queue)
+    std::vector<std::int32_t> serving;       ///< per worker: the student at that barista, -1 when idle
     std::vector<std::uint32_t> served_order; ///< students who left, in the order they left
 };
 
@@ -44,7 +44,7 @@ public:
     [[nodiscard]] CoffeeState at(double time_s) const;
 
 private:
-    std::vector<TaskSpan> m_spans; // sorted by start
+    std::vector<TaskSpan> m_spans;    // sorted by start
     std::vector<std::int64_t> m_ends; // sorted
     std::size_t m_tasks;
     std::size_t m_workers;

@@ -95,7 +95,8 @@ TopologyNode read_topology()
     hwloc_topology_t topology = nullptr;
     if (hwloc_topology_init(&topology) != 0)
         throw std::runtime_error("hwloc could not start reading the machine's topology");
-    std::unique_ptr<hwloc_topology, decltype(&hwloc_topology_destroy)> guard(topology, hwloc_topology_destroy);
+    std::unique_ptr<hwloc_topology, decltype(&hwloc_topology_destroy)> guard(topology,
+                                                                             hwloc_topology_destroy);
     if (hwloc_topology_load(topology) != 0)
         throw std::runtime_error("hwloc could not read the machine's topology");
     TopologyNode holder;

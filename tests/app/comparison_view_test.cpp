@@ -16,8 +16,8 @@ namespace {
 
 Run coffee(parlab::Executor& executor, std::size_t workers, std::size_t students = 24)
 {
-    const auto workload =
-        parlab::WorkloadRegistry::create("coffee", {{"students", std::to_string(students)}, {"seconds", "0.002"}});
+    const auto workload = parlab::WorkloadRegistry::create(
+        "coffee", {{"students", std::to_string(students)}, {"seconds", "0.002"}});
     parlab::ExecutorOptions options;
     options.workers = workers;
     return executor.run(*workload, options);
@@ -33,8 +33,8 @@ Run tinyTasks(std::size_t tasks, std::size_t workers)
     run.wall_s = 0.1;
     for (std::size_t i = 0; i < tasks; ++i) {
         const auto start = static_cast<std::int64_t>(i / workers) * 1000;
-        run.trace.events.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i % workers), 7, 0,
-                                    parlab::Phase::Compute, start, start + 1000});
+        run.trace.events.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i % workers), 7,
+                                    0, parlab::Phase::Compute, start, start + 1000});
     }
     return run;
 }

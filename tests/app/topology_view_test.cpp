@@ -17,7 +17,8 @@ private Q_SLOTS:
         TopologyView view;
         view.resize(1280, 720);
         QCOMPARE(static_cast<std::size_t>(view.cpuCount()), parlab::machine_facts().logical_cpus);
-        QCOMPARE(static_cast<std::size_t>(view.cpuCount()), parlab::logical_cpus(parlab::read_topology()).size());
+        QCOMPARE(static_cast<std::size_t>(view.cpuCount()),
+                 parlab::logical_cpus(parlab::read_topology()).size());
         QVERIFY(!view.grab().isNull());
     }
 
@@ -36,7 +37,8 @@ private Q_SLOTS:
         parlab::Run run;
         run.backend = "processes";
         // Worker 0 ran on CPU 0 then CPU 2 (one move); worker 1 stayed on CPU 3.
-        run.trace.events = {{0, 0, 5, 0, parlab::Phase::Compute, 0, 10}, {1, 0, 5, 2, parlab::Phase::Compute, 20, 30},
+        run.trace.events = {{0, 0, 5, 0, parlab::Phase::Compute, 0, 10},
+                            {1, 0, 5, 2, parlab::Phase::Compute, 20, 30},
                             {2, 1, 6, 3, parlab::Phase::Compute, 0, 30}};
         view.setRun(run);
         QCOMPARE(view.migrations(), std::size_t{1});
@@ -47,7 +49,8 @@ private Q_SLOTS:
 
     void aRealRunPlacesItsWorkersOnRealCpus()
     {
-        const auto workload = parlab::WorkloadRegistry::create("coffee", {{"students", "12"}, {"seconds", "0.002"}});
+        const auto workload =
+            parlab::WorkloadRegistry::create("coffee", {{"students", "12"}, {"seconds", "0.002"}});
         parlab::ThreadsExecutor executor;
         parlab::ExecutorOptions options;
         options.workers = 2;

@@ -43,7 +43,7 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     const QDir out(argc > 1 ? argv[1] : ".");
-    const parlab::Run coffee = run("coffee", {{"students", "30"}, {"seconds", "0.02"}}, 3);
+    const parlab::Run coffee = run("coffee", {{"students", "30"}, {"seconds", "0.05"}}, 3);
 
     parlab::gui::CoffeeBarView bar;
     bar.setScale(1.6);
@@ -74,7 +74,8 @@ int main(int argc, char** argv)
     save(topology, out.filePath("topology.png"));
 
     // Threads against processes on the same work, against the serial run.
-    const auto images = parlab::WorkloadRegistry::create("coffee", {{"students", "40"}, {"seconds", "0.01"}, {"mode", "work"}});
+    const auto images = parlab::WorkloadRegistry::create(
+        "coffee", {{"students", "40"}, {"seconds", "0.01"}, {"mode", "work"}});
     parlab::SerialExecutor serialExecutor;
     parlab::ProcessExecutor processExecutor;
     parlab::ExecutorOptions options;

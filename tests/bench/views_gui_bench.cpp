@@ -31,7 +31,8 @@ parlab::Run syntheticRun(std::size_t tasks, std::size_t workers)
         const std::size_t w = i % workers;
         const std::int64_t length = 20'000 + static_cast<std::int64_t>((i * 7919) % 10'000);
         run.trace.events.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(w), 100,
-                                    static_cast<std::int32_t>(w), parlab::Phase::Compute, clock[w], clock[w] + length});
+                                    static_cast<std::int32_t>(w), parlab::Phase::Compute, clock[w],
+                                    clock[w] + length});
         clock[w] += length + 2'000;
     }
     run.wall_s = static_cast<double>(clock[0] - 1'000'000'000) * 1e-9;

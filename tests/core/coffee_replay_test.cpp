@@ -15,8 +15,8 @@ std::vector<TaskSpan> bar(std::size_t tasks, std::size_t workers)
     for (std::size_t task = 0; task < tasks; ++task) {
         const auto worker = static_cast<std::uint32_t>(task % workers);
         const std::int64_t start = origin + static_cast<std::int64_t>(task / workers) * 100 * ms;
-        spans.push_back({static_cast<std::uint32_t>(task), worker, 1, static_cast<std::int32_t>(worker), start,
-                         start + 100 * ms});
+        spans.push_back({static_cast<std::uint32_t>(task), worker, 1, static_cast<std::int32_t>(worker),
+                         start, start + 100 * ms});
     }
     return spans;
 }
@@ -97,7 +97,8 @@ TEST(CoffeeReplay, MissingTasksWaitInTheQueue)
 TEST(TaskSpans, MergesPhasesAndKeepsTheComputeWorker)
 {
     Trace trace;
-    trace.events = {{3, 1, 9, 2, Phase::Ship, 100, 150}, {3, 1, 9, 5, Phase::Compute, 150, 400},
+    trace.events = {{3, 1, 9, 2, Phase::Ship, 100, 150},
+                    {3, 1, 9, 5, Phase::Compute, 150, 400},
                     {4, 0, 8, 1, Phase::Compute, 120, 300}};
     const auto spans = task_spans(trace);
     ASSERT_EQ(spans.size(), 2u);

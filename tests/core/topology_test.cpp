@@ -48,11 +48,14 @@ TEST(Topology, EveryCpuSitsInACoreWithItsSiblings)
 
 TEST(Topology, TextListsEveryCoreAndCache)
 {
-    TopologyNode core{TopologyNode::Kind::Core, 1, 0, 0,
+    TopologyNode core{TopologyNode::Kind::Core,
+                      1,
+                      0,
+                      0,
                       {{TopologyNode::Kind::Pu, 2, 0, 0, {}}, {TopologyNode::Kind::Pu, 3, 0, 0, {}}}};
     TopologyNode l2{TopologyNode::Kind::Cache, 0, 2, 1024 * 1024, {core}};
-    TopologyNode package{TopologyNode::Kind::Package, 0, 0, 0,
-                         {{TopologyNode::Kind::NumaNode, 0, 0, 8ull << 30, {}}, l2}};
+    TopologyNode package{
+        TopologyNode::Kind::Package, 0, 0, 0, {{TopologyNode::Kind::NumaNode, 0, 0, 8ull << 30, {}}, l2}};
     TopologyNode machine{TopologyNode::Kind::Machine, 0, 0, 0, {package}};
     EXPECT_EQ(topology_text(machine), "Machine  CPUs 2 3\n"
                                       "  Package 0\n"

@@ -42,8 +42,8 @@ protected:
 
 CoffeeBarView::CoffeeBarView(QWidget* parent)
     : QWidget(parent), m_scene(new CoffeeScene(this)), m_view(new FitView(m_scene, this)),
-      m_playButton(new QToolButton(this)), m_speedBox(new QComboBox(this)), m_slider(new QSlider(Qt::Horizontal, this)),
-      m_timeLabel(new QLabel(this)), m_timer(new QTimer(this))
+      m_playButton(new QToolButton(this)), m_speedBox(new QComboBox(this)),
+      m_slider(new QSlider(Qt::Horizontal, this)), m_timeLabel(new QLabel(this)), m_timer(new QTimer(this))
 {
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -157,12 +157,15 @@ void CoffeeBarView::rebuild(std::size_t tasks)
     }
     if (m_scene->studentCount() != static_cast<int>(m_replay->students()) ||
         m_scene->baristaCount() != static_cast<int>(m_replay->workers()))
-        m_scene->setBar(m_replay->students(), m_replay->tasks_per_student(), m_replay->tasks(), m_replay->workers(),
-                        m_word);
+        m_scene->setBar(m_replay->students(), m_replay->tasks_per_student(), m_replay->tasks(),
+                        m_replay->workers(), m_word);
     m_dirty = false;
 }
 
-double CoffeeBarView::duration() const { return m_replay ? m_replay->duration_s() : 0.0; }
+double CoffeeBarView::duration() const
+{
+    return m_replay ? m_replay->duration_s() : 0.0;
+}
 
 double CoffeeBarView::serialSeconds() const
 {

@@ -18,9 +18,9 @@ namespace parlab::gui {
 namespace {
 
 constexpr double scene_w = 1280, scene_h = 720;
-constexpr double top = 178, bottom = 705;           // the floor, under the title band
+constexpr double top = 178, bottom = 705;            // the floor, under the title band
 constexpr double queue_left = 20, queue_right = 370; // students waiting
-constexpr double counter_x = 520;                   // the counter's front edge
+constexpr double counter_x = 520;                    // the counter's front edge
 constexpr double served_left = 840, served_right = 1265;
 
 QFont pixelFont(double pixels, bool bold = false)
@@ -50,7 +50,10 @@ QPointF lerp(QPointF a, QPointF b, double f)
 class StudentItem : public QGraphicsItem {
 public:
     StudentItem(QColor color, QString label) : m_color(color), m_label(std::move(label)) {}
-    QRectF boundingRect() const override { return {-m_size / 2 - 2, -m_size / 2 - 2, m_size * 1.3 + 4, m_size + 4}; }
+    QRectF boundingRect() const override
+    {
+        return {-m_size / 2 - 2, -m_size / 2 - 2, m_size * 1.3 + 4, m_size + 4};
+    }
     void setSize(double size)
     {
         if (size == m_size)
@@ -110,8 +113,8 @@ CoffeeScene::CoffeeScene(QObject* parent) : QGraphicsScene(parent)
     setBackgroundBrush(QColor(252, 249, 243));
 }
 
-void CoffeeScene::setBar(std::size_t students, std::size_t tasksPerStudent, std::size_t tasks, std::size_t workers,
-                         const QString& workerWord)
+void CoffeeScene::setBar(std::size_t students, std::size_t tasksPerStudent, std::size_t tasks,
+                         std::size_t workers, const QString& workerWord)
 {
     clear();
     m_students.clear();
@@ -121,8 +124,8 @@ void CoffeeScene::setBar(std::size_t students, std::size_t tasksPerStudent, std:
     m_served = 0;
     workers = std::max<std::size_t>(1, workers);
 
-    const QString who = m_group == 1 ? tr("%1 students").arg(tasks)
-                                     : tr("%1 tasks, %2 per student").arg(tasks).arg(m_group);
+    const QString who =
+        m_group == 1 ? tr("%1 students").arg(tasks) : tr("%1 tasks, %2 per student").arg(tasks).arg(m_group);
     m_title = addSimpleText(tr("Coffee bar: %1, %2 barista%3 (%4s)")
                                 .arg(who)
                                 .arg(workers)
@@ -151,7 +154,8 @@ void CoffeeScene::setBar(std::size_t students, std::size_t tasksPerStudent, std:
         const double y = top + (static_cast<double>(w) + 0.5) * m_baristaPitch;
         const QColor apron = seriesColor(static_cast<int>(w));
         QPainterPath body;
-        body.addRoundedRect(QRectF(-0.4 * size, -0.05 * size, 0.8 * size, 0.55 * size), 0.2 * size, 0.2 * size);
+        body.addRoundedRect(QRectF(-0.4 * size, -0.05 * size, 0.8 * size, 0.55 * size), 0.2 * size,
+                            0.2 * size);
         auto* figure = addPath(body, QPen(QColor(50, 50, 50), size > 12 ? 1.5 : 0), apron);
         figure->setPos(counter_x + 36 + 0.55 * size, y);
         auto* head = addEllipse(QRectF(-0.22 * size, -0.47 * size, 0.44 * size, 0.44 * size),
@@ -162,7 +166,8 @@ void CoffeeScene::setBar(std::size_t students, std::size_t tasksPerStudent, std:
                                 QPen(QColor(40, 40, 40), 1), QColor(110, 110, 120));
         machine->setParentItem(figure);
         if (labelPx >= 9.0) {
-            auto* label = addSimpleText(QStringLiteral("%1 %2").arg(workerWord).arg(w), pixelFont(labelPx, true));
+            auto* label =
+                addSimpleText(QStringLiteral("%1 %2").arg(workerWord).arg(w), pixelFont(labelPx, true));
             label->setBrush(w % 8 == 7 ? apron.darker(250) : apron.darker(150)); // yellow needs more
             label->setPos(counter_x + 36 + 1.6 * size, y - labelPx * 0.65);
         }
@@ -171,7 +176,8 @@ void CoffeeScene::setBar(std::size_t students, std::size_t tasksPerStudent, std:
 
     // Cells of the queue and the served area: as large as lets every student fit.
     const auto fit = [](double width, double height, std::size_t n, int& rows) {
-        double cell = std::min(70.0, std::sqrt(width * height / static_cast<double>(std::max<std::size_t>(1, n))));
+        double cell =
+            std::min(70.0, std::sqrt(width * height / static_cast<double>(std::max<std::size_t>(1, n))));
         while (cell > 2 && std::floor(width / cell) * std::floor(height / cell) < static_cast<double>(n))
             cell *= 0.95;
         rows = std::max(1, static_cast<int>(std::floor(height / cell)));
@@ -195,8 +201,8 @@ void CoffeeScene::setBar(std::size_t students, std::size_t tasksPerStudent, std:
     // The clock: a dial for the serial time, a pie for the time elapsed so far.
     const QPointF centre(1205, 72);
     const double radius = 62;
-    addEllipse(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius), QPen(QColor(60, 60, 60), 3),
-               Qt::white);
+    addEllipse(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+               QPen(QColor(60, 60, 60), 3), Qt::white);
     m_clockPie = addPath(QPainterPath(), Qt::NoPen, QColor(0, 114, 178, 120));
     m_clockHand = addPath(QPainterPath(), QPen(QColor(30, 30, 30), 4, Qt::SolidLine, Qt::RoundCap));
     m_clockText = addSimpleText(QString(), pixelFont(28, true));
@@ -263,9 +269,11 @@ void CoffeeScene::showState(const CoffeeState& state, double walkS, double seria
             break;
         }
         case StudentPlace::Left: {
-            const QPointF from = state.worker[s] >= 0 ? counterSpot(state.worker[s]) : QPointF(counter_x, top);
+            const QPointF from =
+                state.worker[s] >= 0 ? counterSpot(state.worker[s]) : QPointF(counter_x, top);
             const double f = finished ? 1.0 : since / walk;
-            item->setSize(f >= 1 ? servedSize : counterSize + (servedSize - counterSize) * std::clamp(f, 0.0, 1.0));
+            item->setSize(f >= 1 ? servedSize
+                                 : counterSize + (servedSize - counterSize) * std::clamp(f, 0.0, 1.0));
             item->setPos(lerp(from, servedSlot(servedRank[s]), f));
             item->setCup(true);
             item->setZValue(f >= 1 ? 1 : 3);

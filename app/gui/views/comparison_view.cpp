@@ -17,9 +17,15 @@
 namespace parlab::gui {
 namespace {
 
-QString seconds(double s) { return s < 1 ? QStringLiteral("%1 ms").arg(s * 1e3, 0, 'f', 1) : QStringLiteral("%1 s").arg(s, 0, 'f', 2); }
+QString seconds(double s)
+{
+    return s < 1 ? QStringLiteral("%1 ms").arg(s * 1e3, 0, 'f', 1) : QStringLiteral("%1 s").arg(s, 0, 'f', 2);
+}
 
-QString signedSeconds(double s) { return (s >= 0 ? QStringLiteral("+") : QStringLiteral("−")) + seconds(std::abs(s)); }
+QString signedSeconds(double s)
+{
+    return (s >= 0 ? QStringLiteral("+") : QStringLiteral("−")) + seconds(std::abs(s));
+}
 
 QString runName(const Run& run)
 {
@@ -150,9 +156,13 @@ QString ComparisonView::summary() const
                            QString::fromStdString(b.workload), runName(b), seconds(b.wall_s));
     QStringList diff;
     if (a.wall_s > 0 && b.wall_s > 0)
-        diff << tr("bottom takes %1× the time (%2)").arg(b.wall_s / a.wall_s, 0, 'f', 2).arg(signedSeconds(b.wall_s - a.wall_s));
+        diff << tr("bottom takes %1× the time (%2)")
+                    .arg(b.wall_s / a.wall_s, 0, 'f', 2)
+                    .arg(signedSeconds(b.wall_s - a.wall_s));
     if (m_serialS > 0 && a.wall_s > 0 && b.wall_s > 0)
-        diff << tr("speedup %1× vs %2×").arg(m_serialS / a.wall_s, 0, 'f', 2).arg(m_serialS / b.wall_s, 0, 'f', 2);
+        diff << tr("speedup %1× vs %2×")
+                    .arg(m_serialS / a.wall_s, 0, 'f', 2)
+                    .arg(m_serialS / b.wall_s, 0, 'f', 2);
     const double startup = b.costs.startup_s - a.costs.startup_s;
     const double ship = b.costs.ship_s - a.costs.ship_s;
     if (std::abs(startup) > 0)
@@ -206,8 +216,9 @@ void ComparisonView::redraw()
 
 int ComparisonView::barCount(int which) const
 {
-    return which >= 0 && which < runCount() ? static_cast<int>(m_lanes[static_cast<std::size_t>(which)].drawn.size())
-                                            : 0;
+    return which >= 0 && which < runCount()
+               ? static_cast<int>(m_lanes[static_cast<std::size_t>(which)].drawn.size())
+               : 0;
 }
 
 std::size_t ComparisonView::taskCount(int which) const
@@ -229,7 +240,9 @@ QString ComparisonView::hoverText(int which, double timeMs, int row) const
     // Within an aggregate the tasks are too thin to tell apart: say how many, and how to see them.
     for (const TimelineBar& bar : lane.drawn)
         if (bar.count > 1 && bar.row == row && timeMs >= bar.start && timeMs <= bar.end)
-            return tr("%1 tasks in %2 ms: zoom in to tell them apart").arg(bar.count).arg(bar.end - bar.start, 0, 'f', 2);
+            return tr("%1 tasks in %2 ms: zoom in to tell them apart")
+                .arg(bar.count)
+                .arg(bar.end - bar.start, 0, 'f', 2);
     const auto& indexes = lane.byRow[static_cast<std::size_t>(row)];
     const auto ns = static_cast<std::int64_t>(timeMs * 1e6);
     auto it = std::upper_bound(indexes.begin(), indexes.end(), ns,
@@ -257,8 +270,9 @@ bool ComparisonView::eventFilter(QObject* watched, QEvent* event)
             const Lane& lane = m_lanes[static_cast<std::size_t>(i)];
             if (!lane.rect->rect().contains(pos.toPoint()))
                 continue;
-            text = hoverText(i, lane.rect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x()),
-                             static_cast<int>(std::lround(lane.rect->axis(QCPAxis::atLeft)->pixelToCoord(pos.y()))));
+            text = hoverText(
+                i, lane.rect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x()),
+                static_cast<int>(std::lround(lane.rect->axis(QCPAxis::atLeft)->pixelToCoord(pos.y()))));
         }
         if (text.isEmpty())
             QToolTip::hideText();

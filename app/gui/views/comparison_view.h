@@ -53,12 +53,12 @@ protected:
 private:
     struct Lane {
         Run run;
-        std::vector<TaskSpan> spans;          // relative to the run's start, by start
+        std::vector<TaskSpan> spans;                 // relative to the run's start, by start
         std::vector<std::vector<std::size_t>> byRow; // span indexes per worker, by start
-        std::vector<TimelineBar> bars;        // one per span, in ms
+        std::vector<TimelineBar> bars;               // one per span, in ms
         std::vector<TimelineBar> drawn;
         QCPAxisRect* rect = nullptr;
-        std::array<QCPCurve*, 3> curves{};    // two alternating shades, then aggregates
+        std::array<QCPCurve*, 3> curves{}; // two alternating shades, then aggregates
     };
     void buildLane(Lane& lane, const Run& run);
     void drawLane(Lane& lane);

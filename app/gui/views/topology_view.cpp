@@ -95,7 +95,8 @@ TopologyView::Box TopologyView::measure(const TopologyNode& node) const
     }
     // Many children wrap into a grid, so a 64-core machine is not one long row of slivers.
     const auto n = box.children.size();
-    const std::size_t cols = n <= 8 ? n : static_cast<std::size_t>(std::ceil(std::sqrt(2.0 * static_cast<double>(n))));
+    const std::size_t cols =
+        n <= 8 ? n : static_cast<std::size_t>(std::ceil(std::sqrt(2.0 * static_cast<double>(n))));
     double width = 0, height = 0, rowW = 0, rowH = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const QRectF& r = box.children[i].rect;
@@ -117,7 +118,8 @@ void TopologyView::place(Box& box, QPointF at) const
     const auto n = box.children.size();
     if (n == 0)
         return;
-    const std::size_t cols = n <= 8 ? n : static_cast<std::size_t>(std::ceil(std::sqrt(2.0 * static_cast<double>(n))));
+    const std::size_t cols =
+        n <= 8 ? n : static_cast<std::size_t>(std::ceil(std::sqrt(2.0 * static_cast<double>(n))));
     double x = at.x() + pad, y = at.y() + header, rowH = 0;
     for (std::size_t i = 0; i < n; ++i) {
         if (i > 0 && i % cols == 0) {
@@ -213,7 +215,8 @@ void TopologyView::paintBox(QPainter& painter, const Box& box, int depth) const
     painter.setFont(unitFont(text_px + 2, true));
     painter.drawText(inner.adjusted(6, 4, -4, 0), Qt::AlignLeft | Qt::AlignTop, lines.front());
     painter.setFont(unitFont(text_px, false));
-    painter.drawText(inner.adjusted(6, 32, -4, 0), Qt::AlignLeft | Qt::AlignTop, lines.mid(1).join(QLatin1Char('\n')));
+    painter.drawText(inner.adjusted(6, 32, -4, 0), Qt::AlignLeft | Qt::AlignTop,
+                     lines.mid(1).join(QLatin1Char('\n')));
 }
 
 void TopologyView::paintEvent(QPaintEvent*)
