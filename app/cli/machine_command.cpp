@@ -2,6 +2,7 @@
 
 #include "machine/available_memory.h"
 #include "machine/machine_facts.h"
+#include "machine/topology.h"
 #include "report/report_json.h"
 #include "text/text_units.h"
 
@@ -38,6 +39,7 @@ int machine_command(const CliOptions& options)
               << cache(m.l3_bytes) << '\n'
               << "max processes     "
               << (m.max_processes == 0 ? std::string("unlimited") : std::to_string(m.max_processes)) << '\n';
+    std::cout << "\ntopology\n" << topology_text(read_topology());
     return 0;
 }
 

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "plot_view.h"
+
+#include "analysis/bar_aggregation.h"
+#include "executors/run.h"
+#include "trace/task_span.h"
+
+#include <array>
+#include <vector>
+
+class QCPAxisRect;
+class QCPCurve;
+class QCPTextElement;
+
+namespace parlab::gui {
+
+/// Two runs' timelines on one time axis, one above the other (each from its own first task),
+/// with what differs between them: wall time, speedup and costs. Bars narrower than a pixel are
+/// drawn as aggregates, so 100 000 tasks stay interactive; hovering a bar names its task.
+class ComparisonView : public PlotView {
+    Q_OBJECT
+public:
+    explicit ComparisonView(QWidget* parent = nullptr);
+
+    [[nodiscard]] QCustomPlot* plot() const override { return m_plot; }
+    [[nodiscard]] QString exportName() const override { return QStringLiteral("comparison"); }
+    void setScale(double scale) override;
+
+    /// Shows `a` above `b`. `serialS` is the serial wall time of the same work (0 when unknown):
+    /// with it, each run's speedup is shown.
+    void setRuns(const Run& a, const Run& b, double serialS = 0.0);
+    void clear();
+
+    /// Runs shown (0 or 2).
+    [[nodiscard]] int runCount() const { return m_runs.empty() ? 0 : 2; }
+    /// Bars drawn for run 0 (top) or 1, an aggregate counting as one.
+    [[nodiscard]] int barCount(int which) const;
+    /// Tasks the drawn bars of run `which` stand for.
+    [[nodiscard]] std::size_t taskCount(int which) const;
+    /// The summary line of differences.
+    [[nodiscard]] QString summary() const;
+    /// What hovering shows at `timeMs` on worker row `row` of run `which`; empty off every bar.
+    [[nodiscard]] QString hoverText(int which, double timeMs, int row) const;
+    /// Both timelines as one image: PNG, PDF or SVG by the file's extension.
+    bool saveImage(const QString& path, int width = 1600, int height = 900);
+    /// Aggregates for the current zoom and width, then redraws now.
+    void redraw();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    struct Lane {
+        Run run;
+        std::vector<TaskSpan> spans;                 // relative to the run's start, by start
+        std::vector<std::vector<std::size_t>> byRow; // span indexes per worker, by start
+        std::vector<TimelineBar> bars;               // one per span, in ms
+        std::vector<TimelineBar> drawn;
+        QCPAxisRect* rect = nullptr;
+        std::array<QCPCurve*, 3> curves{}; // two alternating shades, then aggregates
+    };
+    void buildLane(Lane& lane, const Run& run);
+    void drawLane(Lane& lane);
+    void updateThickness();
+    void restyle();
+
+    QCustomPlot* m_plot = nullptr;
+    QCPTextElement* m_title = nullptr;
+    std::vector<Lane> m_lanes;
+    std::vector<Run> m_runs;
+    double m_serialS = 0.0;
+    double m_scale = 1.0;
+    double m_spanMs = 1.0;
+    int m_drawnWidth = -1;
+};
+
+} // namespace parlab::gui

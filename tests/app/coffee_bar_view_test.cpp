@@ -1,0 +1,114 @@
+#include "views/coffee_bar_view.h"
+#include "views/coffee_scene.h"
+
+#include "executors/threads_executor.h"
+#include "workloads/workload_registry.h"
+
+#include <QTest>
+
+using parlab::CoffeeReplay;
+using parlab::Run;
+using parlab::gui::CoffeeBarView;
+
+namespace {
+
+// The lesson's question, really run: 30 coffees of 5 ms on 3 threads.
+Run coffeeRun(std::size_t students, std::size_t workers)
+{
+    const auto workload = parlab::WorkloadRegistry::create(
+        "coffee", {{"students", std::to_string(students)}, {"seconds", "0.005"}});
+    parlab::ThreadsExecutor executor;
+    parlab::ExecutorOptions options;
+    options.workers = workers;
+    return executor.run(*workload, options);
+}
+
+} // namespace
+
+class CoffeeBarViewTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void aRunOf30CoffeesOn3Workers()
+    {
+        const Run run = coffeeRun(30, 3);
+        QCOMPARE(run.tasks_done, std::size_t{30});
+        CoffeeBarView view;
+        view.resize(1280, 720);
+        view.setRun(run);
+        QCOMPARE(view.scene()->studentCount(), 30);
+        QCOMPARE(view.scene()->baristaCount(), 3);
+        QCOMPARE(view.scene()->servedCount(), std::size_t{30});
+        QCOMPARE(view.scene()->atCounterCount(), 0);
+        QVERIFY(!view.grab().isNull());
+    }
+
+    void replayingToTheMiddleShowsTheTasksEndedByThen()
+    {
+        const Run run = coffeeRun(30, 3);
+        CoffeeBarView view;
+        view.setRun(run);
+        const CoffeeReplay replay(parlab::task_spans(run.trace), run.tasks, run.workers);
+        const double middle = view.duration() / 2;
+        view.setTime(middle);
+        QCOMPARE(view.scene()->servedCount(), replay.tasks_ended_by(middle));
+        QVERIFY(view.scene()->servedCount() > 0);
+        QVERIFY(view.scene()->servedCount() < 30);
+        // Three baristas serve at most three students at once.
+        QVERIFY(view.scene()->atCounterCount() <= 3);
+        view.setTime(0.0);
+        QCOMPARE(view.scene()->servedCount(), replay.tasks_ended_by(0.0));
+        view.setTime(view.duration());
+        QCOMPARE(view.scene()->servedCount(), std::size_t{30});
+    }
+
+    void playingAdvancesTheClock()
+    {
+        const Run run = coffeeRun(12, 2);
+        CoffeeBarView view;
+        view.setRun(run);
+        view.setTime(0.0);
+        view.setSpeed(0.25);
+        view.play();
+        QVERIFY(view.isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(view.time() > 0.0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isPlaying(), 10000); // stops at the end
+        QCOMPARE(view.scene()->servedCount(), std::size_t{12});
+    }
+
+    void liveFollowsEventsAsTheyArrive()
+    {
+        const Run run = coffeeRun(10, 2);
+        CoffeeBarView view;
+        view.startLive(10, 2, "processes");
+        QVERIFY(view.isLive());
+        QCOMPARE(view.scene()->studentCount(), 10);
+        QCOMPARE(view.scene()->baristaCount(), 2);
+        std::vector<parlab::TraceEvent> first(run.trace.events.begin(), run.trace.events.begin() + 4);
+        view.addEvents(first);
+        // Event times are long past, so the next frame shows these four served.
+        QTRY_COMPARE_WITH_TIMEOUT(view.scene()->servedCount(), std::size_t{4}, 5000);
+        view.setRun(run);
+        QVERIFY(!view.isLive());
+        QCOMPARE(view.scene()->servedCount(), std::size_t{10});
+    }
+
+    void thousandsOfTasksAreGrouped()
+    {
+        const Run run = coffeeRun(3000, 4);
+        CoffeeBarView view;
+        view.setRun(run);
+        QVERIFY(view.scene()->studentCount() <= 1000);
+        QCOMPARE(view.scene()->baristaCount(), 4);
+        QCOMPARE(view.scene()->servedCount(), std::size_t{3000});
+    }
+
+    void workerWordsFollowTheBackend()
+    {
+        QCOMPARE(CoffeeBarView::workerWord("threads"), QStringLiteral("thread"));
+        QCOMPARE(CoffeeBarView::workerWord("processes"), QStringLiteral("process"));
+        QCOMPARE(CoffeeBarView::workerWord("cluster"), QStringLiteral("rank"));
+    }
+};
+
+QTEST_MAIN(CoffeeBarViewTest)
+#include "coffee_bar_view_test.moc"
