@@ -40,7 +40,11 @@ void CsvFormat::point(const Point& point)
     std::string row;
     bool first = true;
     for (const auto& item : json.items()) {
-        row += (first ? "" : ",") + csv_field(item.value());
+        // Not (first ? "" : ",") + field: GCC 12 at -O3 flags "literal" + std::string with a bogus
+        // -Wrestrict (it inserts at the front of the temporary).
+        if (!first)
+            row += ',';
+        row += csv_field(item.value());
         first = false;
     }
     m_out << row << '\n' << std::flush;
