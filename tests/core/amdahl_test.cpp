@@ -30,9 +30,9 @@ TEST_P(AmdahlExact, RecoversTheSerialFraction)
 }
 
 INSTANTIATE_TEST_SUITE_P(Fractions, AmdahlExact, ::testing::Values(0.0, 0.1, 0.5, 0.37, 1.0),
-                         [](const ::testing::TestParamInfo<double>& info) {
+                         [](const ::testing::TestParamInfo<double>& fraction) {
                              // "serial_0_37": the fraction, with the point spelled out.
-                             std::string text = ::testing::PrintToString(info.param);
+                             std::string text = ::testing::PrintToString(fraction.param);
                              std::replace(text.begin(), text.end(), '.', '_');
                              return "serial_" + text;
                          });
