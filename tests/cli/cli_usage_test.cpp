@@ -74,15 +74,17 @@ const Mistake mistakes[] = {
             "memory"},
 };
 
-// A test name that stays the same from build to build: the arguments after the shared cubes
-// prefix as one identifier ("workers_1_x", "frobnicate", "no_arguments").
+// A test name that stays the same from build to build: the arguments as one identifier, with the
+// shared cubes prefix shortened to "cubes" ("cubes_workers_1_x", "frobnicate", "no_arguments").
 std::string mistake_name(const ::testing::TestParamInfo<Mistake>& info)
 {
     std::vector<std::string> args = info.param.args;
     const std::vector<std::string> prefix = cubes_run({});
-    if (args.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), args.begin()))
-        args.erase(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(prefix.size()));
     std::string name;
+    if (args.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), args.begin())) {
+        args.erase(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(prefix.size()));
+        name = "cubes_";
+    }
     for (const std::string& arg : args) {
         for (const char c : arg + ' ') {
             if (std::isalnum(static_cast<unsigned char>(c)) != 0)
