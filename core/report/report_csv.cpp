@@ -20,7 +20,10 @@ std::string csv_header(const nlohmann::ordered_json& object)
     for (const auto& item : object.items()) {
         if (item.key() == "type")
             continue;
-        row += (row.empty() ? "" : ",") + csv_field(item.key());
+        // Appended piece by piece: GCC 12 flags "literal" + std::string with a bogus -Wrestrict.
+        if (!row.empty())
+            row += ',';
+        row += csv_field(item.key());
     }
     return row;
 }
@@ -33,7 +36,9 @@ std::string csv_row(const nlohmann::ordered_json& object)
         if (item.key() == "type")
             continue;
         const auto& value = item.value();
-        row += (first ? "" : ",") + csv_field(value.is_string() ? value.get<std::string>() : value.dump());
+        if (!first)
+            row += ',';
+        row += csv_field(value.is_string() ? value.get<std::string>() : value.dump());
         first = false;
     }
     return row;

@@ -111,9 +111,15 @@ std::string real_list_text(const std::vector<double>& values)
         std::size_t run = 1;
         while (i + run < values.size() && values[i + run] == values[i])
             ++run;
-        text += (text.empty() ? "" : ",") + shortest_text(values[i]);
-        if (run > 1)
-            text += "*" + std::to_string(run);
+        // Appended piece by piece: GCC 12 at -O3 warns (-Wrestrict, a false positive) about
+        // "literal" + std::string, which inserts at the front of the temporary.
+        if (!text.empty())
+            text += ',';
+        text += shortest_text(values[i]);
+        if (run > 1) {
+            text += '*';
+            text += std::to_string(run);
+        }
         i += run;
     }
     return text;

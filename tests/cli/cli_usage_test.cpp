@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <csignal>
+#include <cstddef>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -73,7 +76,31 @@ const Mistake mistakes[] = {
             "memory"},
 };
 
-INSTANTIATE_TEST_SUITE_P(Invocations, CliMistake, ::testing::ValuesIn(mistakes));
+// A test name that stays the same from build to build: the arguments as one identifier, with the
+// shared cubes prefix shortened to "cubes" ("cubes_workers_1_x", "frobnicate", "no_arguments").
+std::string mistake_name(const ::testing::TestParamInfo<Mistake>& info)
+{
+    std::vector<std::string> args = info.param.args;
+    const std::vector<std::string> prefix = cubes_run({});
+    std::string name;
+    if (args.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), args.begin())) {
+        args.erase(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(prefix.size()));
+        name = "cubes_";
+    }
+    for (const std::string& arg : args) {
+        for (const char c : arg + ' ') {
+            if (std::isalnum(static_cast<unsigned char>(c)) != 0)
+                name += c;
+            else if (!name.empty() && name.back() != '_')
+                name += '_';
+        }
+    }
+    while (!name.empty() && name.back() == '_')
+        name.pop_back();
+    return name.empty() ? "no_arguments" : name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Invocations, CliMistake, ::testing::ValuesIn(mistakes), mistake_name);
 
 TEST(CliSerial, RunsOnOneWorkerWhenNoneAreGiven)
 {

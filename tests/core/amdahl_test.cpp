@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 #include <vector>
 
 namespace parlab {
@@ -27,7 +29,13 @@ TEST_P(AmdahlExact, RecoversTheSerialFraction)
     EXPECT_EQ(fit.samples, 5u); // p = 1 carries no information
 }
 
-INSTANTIATE_TEST_SUITE_P(Fractions, AmdahlExact, ::testing::Values(0.0, 0.1, 0.5, 0.37, 1.0));
+INSTANTIATE_TEST_SUITE_P(Fractions, AmdahlExact, ::testing::Values(0.0, 0.1, 0.5, 0.37, 1.0),
+                         [](const ::testing::TestParamInfo<double>& fraction) {
+                             // "serial_0_37": the fraction, with the point spelled out.
+                             std::string text = ::testing::PrintToString(fraction.param);
+                             std::replace(text.begin(), text.end(), '.', '_');
+                             return "serial_" + text;
+                         });
 
 TEST(Amdahl, NoisySpeedupsFitWithinTolerance)
 {

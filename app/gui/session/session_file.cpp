@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cmath>
 #include <stdexcept>
 
 namespace parlab::gui {
@@ -35,8 +36,10 @@ double number(const QJsonObject& o, const char* key, const QString& where)
 std::size_t count(const QJsonObject& o, const char* key, const QString& where)
 {
     const double value = number(o, key, where);
-    if (value < 0 || value != static_cast<double>(static_cast<std::size_t>(value)))
-        refuse(QStringLiteral("%1 has a negative or fractional \"%2\"").arg(where, QLatin1String(key)));
+    // Checked before the cast: converting 2^64 or more to std::size_t is undefined behaviour.
+    constexpr double size_limit = 18446744073709551616.0; // 2^64
+    if (!(value >= 0) || value >= size_limit || value != std::floor(value))
+        refuse(QStringLiteral("%1 has a negative, fractional or too large \"%2\"").arg(where, QLatin1String(key)));
     return static_cast<std::size_t>(value);
 }
 
