@@ -43,7 +43,7 @@ CliParse parse_cli(int argc, char** argv)
 
     CLI::App* run = app.add_subcommand("run", "Run a workload: the serial baseline, then each worker count");
     run->add_option("--workload", o.workload, "Workload name (see 'parlab-cli list')")->required();
-    run->add_option("--backend", o.backend, "serial, threads or processes")->capture_default_str();
+    run->add_option("--backend", o.backend, "serial, threads, processes or cluster")->capture_default_str();
     run->add_option("--workers", o.workers,
                     "Worker counts: N, lo:hi, lo:hi:*k, lo:hi:+k or auto (the default; 1 for serial)");
     run->add_option("--param", o.parameters, "A workload parameter, KEY=VALUE (repeatable)")
@@ -69,6 +69,12 @@ CliParse parse_cli(int argc, char** argv)
         ->expected(0, 1)
         ->type_name("[N]")
         ->check(CLI::Range(0u, max_retries));
+    run->add_option("--hostfile", o.hostfile,
+                    "cluster: Open MPI hostfile, one host per line: name [slots=N] (default: this machine)")
+        ->type_name("FILE");
+    run->add_option("--launcher", o.launcher,
+                    "cluster: launch line used instead of mpirun, e.g. \"srun -n {W}\" ({W}: the worker count)")
+        ->type_name("LINE");
     run->add_option(
            "--memory-limit", o.memory_limit,
            "Refuse sizes that would need more memory than this (e.g. 512M, 2G; 0: what is available)")

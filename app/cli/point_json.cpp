@@ -26,6 +26,20 @@ nlohmann::ordered_json point_json(const Point& point)
     json["teardown_s"] = point.costs.teardown_s;
     json["bytes_sent"] = point.costs.bytes_sent;
     json["bytes_received"] = point.costs.bytes_received;
+    if (!point.hosts.empty()) {
+        // Hosts in the order their first rank came; ranks_per_host counts each host's ranks.
+        nlohmann::ordered_json hosts = nlohmann::ordered_json::array();
+        nlohmann::ordered_json ranks = nlohmann::ordered_json::object();
+        for (const std::string& host : point.hosts) {
+            if (!ranks.contains(host)) {
+                hosts.push_back(host);
+                ranks[host] = 0;
+            }
+            ranks[host] = ranks[host].get<std::size_t>() + 1;
+        }
+        json["hosts"] = hosts;
+        json["ranks_per_host"] = ranks;
+    }
     return json;
 }
 

@@ -1,5 +1,6 @@
 #include "executors/executor_registry.h"
 
+#include "executors/cluster/cluster_executor.h"
 #include "executors/process_executor.h"
 #include "executors/serial_executor.h"
 #include "executors/threads_executor.h"
@@ -17,6 +18,8 @@ const std::vector<ExecutorInfo>& ExecutorRegistry::all()
          [] { return std::make_unique<ThreadsExecutor>(); }},
         {"processes", "W worker processes sharing nothing, fed over sockets (a warm process pool)",
          [] { return std::make_unique<ProcessExecutor>(); }},
+        {"cluster", "cluster (MPI): W ranks started by mpirun on this machine or the hosts of a hostfile",
+         [] { return std::make_unique<ClusterExecutor>(); }},
     };
     return executors;
 }
