@@ -22,6 +22,7 @@ const std::map<std::string, ParameterValues>& small_parameters()
         {"countdown", {{"tasks", "1*9"}, {"steps", "10000"}}},
         {"unbalanced", {{"scale", "0.001"}}},
         {"images", {{"images", "6"}, {"width", "64"}, {"height", "48"}}},
+        {"integrate", {{"first", "1000"}, {"step", "7"}, {"tasks", "60"}}},
     };
     return table;
 }

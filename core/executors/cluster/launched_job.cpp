@@ -124,8 +124,13 @@ void LaunchedJob::stop(std::chrono::milliseconds grace)
             wait(std::chrono::milliseconds(60000));
         }
     }
-    // Whatever the launcher started locally in its group and left behind goes too.
-    ::kill(-m_pid, SIGKILL);
+    // Whatever the launcher started locally in its group and left behind goes too; a killed
+    // process takes a moment to end, and returning before it has would leave it to be seen.
+    if (::kill(-m_pid, SIGKILL) != 0)
+        return;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    while (::kill(-m_pid, 0) == 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
 }
 
 std::string LaunchedJob::exit_text() const
