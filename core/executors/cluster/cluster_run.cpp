@@ -137,9 +137,13 @@ std::string ClusterRun::why_it_ended() const
     if (std::regex_search(m_err, match, died))
         return "rank " + match[1].str() + " (pid " + match[2].str() + " on " + match[3].str() + ") " +
                match[4].str();
-    static const std::regex unreachable(R"(ORTE was unable to reliably start one or more daemons|ssh: [^\n]*)");
-    if (std::regex_search(m_err, match, unreachable))
-        return "a host could not be reached: " + last_lines(m_err, 3);
+    // ssh says why a host cannot be reached in one line; mpirun's own page of advice does not.
+    static const std::regex ssh(R"((ssh: [^\n]*|[^\n]*Permission denied[^\n]*|[^\n]*Connection (refused|timed out)[^\n]*))");
+    if (std::regex_search(m_err, match, ssh))
+        return "a host could not be reached: " + match[1].str();
+    if (m_err.find("ORTE was unable to reliably start one or more daemons") != std::string::npos)
+        return "mpirun could not start its daemon on a host (check ssh without a password, Open MPI and parlab "
+               "installed there, and that the hosts can reach each other)";
     std::string text = "the job ended before the run did: the launcher " + m_job.exit_text();
     if (!m_err.empty())
         text += ": " + last_lines(m_err, 3);
