@@ -39,7 +39,8 @@ RankDealer::RankDealer(const Workload& workload, int ranks, Schedule schedule, s
         // Two chunks in flight: the next one is already there when a rank finishes.
         m_window = 2 * m_chunk;
     } else {
-        m_chunk = std::max<std::size_t>(1, std::min(chunk > 0 ? chunk : (m_tasks + workers - 1) / workers, most));
+        m_chunk =
+            std::max<std::size_t>(1, std::min(chunk > 0 ? chunk : (m_tasks + workers - 1) / workers, most));
         m_window = m_tasks;
         for (std::size_t first = 0, n = 0; first < m_tasks; first += m_chunk, ++n)
             for (std::size_t task = first; task < std::min(m_tasks, first + m_chunk); ++task)
@@ -71,8 +72,13 @@ void RankDealer::compute_loop()
             task = m_local.queue.front();
             m_local.queue.pop_front();
         }
-        TraceEvent event{static_cast<std::uint32_t>(task), 0, static_cast<std::int32_t>(::getpid()), -1,
-                         Phase::Compute, steady_now_ns(), 0};
+        TraceEvent event{static_cast<std::uint32_t>(task),
+                         0,
+                         static_cast<std::int32_t>(::getpid()),
+                         -1,
+                         Phase::Compute,
+                         steady_now_ns(),
+                         0};
         Partial partial;
         std::string failure;
         try {
@@ -105,7 +111,8 @@ void RankDealer::send(int rank, const std::vector<std::int64_t>& tasks)
         return;
     }
     const std::int64_t start = steady_now_ns();
-    MPI_Send(tasks.data(), static_cast<int>(tasks.size()), MPI_INT64_T, rank, rank_messages::Tasks, MPI_COMM_WORLD);
+    MPI_Send(tasks.data(), static_cast<int>(tasks.size()), MPI_INT64_T, rank, rank_messages::Tasks,
+             MPI_COMM_WORLD);
     m_ship_ns += steady_now_ns() - start;
     m_bytes += tasks.size() * sizeof(std::int64_t);
 }
@@ -169,12 +176,17 @@ bool RankDealer::take_messages()
         const std::int64_t start = steady_now_ns();
         if (status.MPI_TAG == rank_messages::Result) {
             rank_messages::ResultMessage result;
-            MPI_Recv(&result, sizeof result, MPI_BYTE, status.MPI_SOURCE, rank_messages::Result, MPI_COMM_WORLD,
-                     MPI_STATUS_IGNORE);
+            MPI_Recv(&result, sizeof result, MPI_BYTE, status.MPI_SOURCE, rank_messages::Result,
+                     MPI_COMM_WORLD, MPI_STATUS_IGNORE);
             m_ship_ns += steady_now_ns() - start;
             m_bytes += sizeof result;
-            const TraceEvent event{static_cast<std::uint32_t>(result.task), static_cast<std::uint32_t>(status.MPI_SOURCE),
-                                   result.pid, result.cpu, Phase::Compute, result.start_ns, result.end_ns};
+            const TraceEvent event{static_cast<std::uint32_t>(result.task),
+                                   static_cast<std::uint32_t>(status.MPI_SOURCE),
+                                   result.pid,
+                                   result.cpu,
+                                   Phase::Compute,
+                                   result.start_ns,
+                                   result.end_ns};
             Partial partial;
             partial.exact = (static_cast<uint128>(result.exact_high) << 64) | result.exact_low;
             partial.sum = result.sum;

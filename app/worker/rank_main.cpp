@@ -68,9 +68,9 @@ void say_hello(int rank, int ranks)
                 start = text.find('\t', start) + 1;
             return text.substr(start, n == 3 ? std::string::npos : text.find('\t', start) - start);
         };
-        std::fputs(rank_report::format(rank_report::Hello{static_cast<std::uint32_t>(r), field(0),
-                                                          std::stoi(field(1)),
-                                                          static_cast<std::uint32_t>(std::stoul(field(2))), field(3)})
+        std::fputs(rank_report::format(
+                       rank_report::Hello{static_cast<std::uint32_t>(r), field(0), std::stoi(field(1)),
+                                          static_cast<std::uint32_t>(std::stoul(field(2))), field(3)})
                        .c_str(),
                    stdout);
     }

@@ -80,9 +80,18 @@ void expect_cluster_matches_serial(std::size_t workers, Schedule schedule)
     }
 }
 
-TEST(ClusterExecutor, EveryWorkloadMatchesSerial1Rank) { expect_cluster_matches_serial(1, Schedule::Dynamic); }
-TEST(ClusterExecutor, EveryWorkloadMatchesSerial2Ranks) { expect_cluster_matches_serial(2, Schedule::Dynamic); }
-TEST(ClusterExecutor, EveryWorkloadMatchesSerial3RanksStatic) { expect_cluster_matches_serial(3, Schedule::Static); }
+TEST(ClusterExecutor, EveryWorkloadMatchesSerial1Rank)
+{
+    expect_cluster_matches_serial(1, Schedule::Dynamic);
+}
+TEST(ClusterExecutor, EveryWorkloadMatchesSerial2Ranks)
+{
+    expect_cluster_matches_serial(2, Schedule::Dynamic);
+}
+TEST(ClusterExecutor, EveryWorkloadMatchesSerial3RanksStatic)
+{
+    expect_cluster_matches_serial(3, Schedule::Static);
+}
 TEST(ClusterExecutor, EveryWorkloadMatchesSerial5RanksOversubscribed)
 {
     expect_cluster_matches_serial(5, Schedule::Dynamic);
@@ -102,7 +111,10 @@ TEST(ClusterExecutor, StaticChunksGoRoundRobin)
 }
 
 #else
-TEST(ClusterExecutor, NeedsMpi) { GTEST_SKIP() << "MPI was not found: parlab-rank is not built"; }
+TEST(ClusterExecutor, NeedsMpi)
+{
+    GTEST_SKIP() << "MPI was not found: parlab-rank is not built";
+}
 #endif
 
 } // namespace

@@ -95,13 +95,50 @@ void expect_killed_rank_ends_the_run(std::uint32_t rank)
     }
     ASSERT_EQ(executor.last_ranks().size(), 3u);
     for (const RankInfo& info : executor.last_ranks())
-        EXPECT_FALSE(running(info.pid)) << "rank " << info.rank << " (pid " << info.pid << ") is still running";
+        EXPECT_FALSE(running(info.pid))
+            << "rank " << info.rank << " (pid " << info.pid << ") is still running";
     EXPECT_TRUE(children().empty()) << "mpirun is still running";
 }
 
-TEST(ClusterFaults, AKilledRankIsNamedAndEveryProcessIsGone) { expect_killed_rank_ends_the_run(1); }
+TEST(ClusterFaults, AKilledRankIsNamedAndEveryProcessIsGone)
+{
+    expect_killed_rank_ends_the_run(1);
+}
 
-TEST(ClusterFaults, AKilledDealerIsNamedAndEveryProcessIsGone) { expect_killed_rank_ends_the_run(0); }
+TEST(ClusterFaults, AKilledDealerIsNamedAndEveryProcessIsGone)
+{
+    expect_killed_rank_ends_the_run(0);
+}
+
+class CancelAfterFirst : public RunObserver {
+public:
+    explicit CancelAfterFirst(CancelToken token) : m_token(std::move(token)) {}
+    void on_task_done(const TraceEvent&) override { m_token.cancel(); }
+
+private:
+    CancelToken m_token;
+};
+
+TEST(ClusterFaults, CancelStopsEveryRankAndKeepsWhatFinished)
+{
+    ClusterExecutor executor(ClusterConfig{PARLAB_RANK_PATH, "", "", std::chrono::milliseconds(60000)});
+    const auto workload =
+        WorkloadRegistry::create("coffee", {{"students", "60"}, {"seconds", "0.02"}, {"mode", "wait"}});
+    ExecutorOptions options;
+    options.workers = 2;
+    CancelAfterFirst canceller(options.cancel);
+    options.observer = &canceller;
+    try {
+        (void)executor.run(*workload, options);
+        FAIL() << "a cancelled run finished";
+    } catch (const RunCancelled& cancelled) {
+        EXPECT_GE(cancelled.partial().tasks_done, 1u);
+        EXPECT_LT(cancelled.partial().tasks_done, cancelled.partial().tasks);
+    }
+    for (const RankInfo& info : executor.last_ranks())
+        EXPECT_FALSE(running(info.pid)) << "rank " << info.rank << " is still running";
+    EXPECT_TRUE(children().empty()) << "mpirun is still running";
+}
 
 TEST(ClusterFaults, MissingMpirunIsSaidAtOnce)
 {
@@ -117,7 +154,8 @@ TEST(ClusterFaults, MissingMpirunIsSaidAtOnce)
         (void)executor.run(*workload, options);
         ADD_FAILURE() << "ran without mpirun";
     } catch (const std::runtime_error& error) {
-        EXPECT_NE(std::string(error.what()).find("'mpirun' was not found on PATH"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find("'mpirun' was not found on PATH"), std::string::npos)
+            << error.what();
     }
     ::setenv("PATH", saved.c_str(), 1);
     std::filesystem::remove(empty);
@@ -141,8 +179,9 @@ TEST(ClusterFaults, AHangingLaunchTimesOutAndLeavesNothing)
         (void)executor.run(*workload, options);
         ADD_FAILURE() << "a launch that never started a rank finished";
     } catch (const RunError& error) {
-        EXPECT_NE(std::string(error.what()).find("the launch did not finish within 1.00 s: 0 of 2 ranks joined"),
-                  std::string::npos)
+        EXPECT_NE(
+            std::string(error.what()).find("the launch did not finish within 1.00 s: 0 of 2 ranks joined"),
+            std::string::npos)
             << error.what();
         EXPECT_EQ(error.partial().tasks_done, 0u);
     }
@@ -167,7 +206,8 @@ TEST(ClusterFaults, ABadHostfileLineStopsTheRunBeforeItStarts)
         (void)executor.run(*workload, options);
         ADD_FAILURE() << "ran with a bad hostfile";
     } catch (const std::invalid_argument& error) {
-        EXPECT_NE(std::string(error.what()).find(path + ":2: slots must be"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find(path + ":2: slots must be"), std::string::npos)
+            << error.what();
     }
     std::remove(path.c_str());
 }
@@ -187,7 +227,10 @@ TEST(ClusterFaults, OptionsItCannotHonourAreRefusedBeforeALaunch)
 }
 
 #else
-TEST(ClusterFaults, NeedsMpi) { GTEST_SKIP() << "MPI was not found: parlab-rank is not built"; }
+TEST(ClusterFaults, NeedsMpi)
+{
+    GTEST_SKIP() << "MPI was not found: parlab-rank is not built";
+}
 #endif
 
 } // namespace

@@ -30,9 +30,10 @@ bool has(const std::vector<std::string>& line, const std::string& word)
 
 TEST(ClusterHostfile, ReadsHostsSlotsCommentsAndBlankLines)
 {
-    const auto hosts = parse_hostfile_text("# the classroom\n\nlaptop-1 slots=4\n  10.0.0.7   # no slots: one\n"
-                                           "lab.example.org max_slots=2\nnode-3 slots=2 max_slots=8\n",
-                                           "hosts.txt");
+    const auto hosts =
+        parse_hostfile_text("# the classroom\n\nlaptop-1 slots=4\n  10.0.0.7   # no slots: one\n"
+                            "lab.example.org max_slots=2\nnode-3 slots=2 max_slots=8\n",
+                            "hosts.txt");
     ASSERT_EQ(hosts.size(), 4u);
     EXPECT_EQ(hosts[0].name, "laptop-1");
     EXPECT_EQ(hosts[0].slots, 4u);
@@ -45,14 +46,17 @@ TEST(ClusterHostfile, ReadsHostsSlotsCommentsAndBlankLines)
 
 TEST(ClusterHostfile, BadLinesNameTheFileAndTheLine)
 {
-    EXPECT_EQ(error_of("a slots=2\nb slots=0\n"), "hosts.txt:2: slots must be a whole number in 1 .. 4096, got '0'");
-    EXPECT_NE(error_of("a\n\n# x\nb slots=two\n").find("hosts.txt:4: slots must be a whole number"), std::string::npos);
+    EXPECT_EQ(error_of("a slots=2\nb slots=0\n"),
+              "hosts.txt:2: slots must be a whole number in 1 .. 4096, got '0'");
+    EXPECT_NE(error_of("a\n\n# x\nb slots=two\n").find("hosts.txt:4: slots must be a whole number"),
+              std::string::npos);
     EXPECT_NE(error_of("a slots=-1").find("hosts.txt:1:"), std::string::npos);
     EXPECT_NE(error_of("a cpus=2").find("hosts.txt:1: unknown 'cpus=2' after host 'a'"), std::string::npos);
     EXPECT_NE(error_of("a slots").find("hosts.txt:1: unknown 'slots'"), std::string::npos);
     EXPECT_NE(error_of("a\nuser@b\n").find("hosts.txt:2: 'user@b' is not a host name"), std::string::npos);
     EXPECT_NE(error_of("a\na slots=2\n").find("hosts.txt:2: host 'a' is listed twice"), std::string::npos);
-    EXPECT_NE(error_of("a slots=4 max_slots=2").find("hosts.txt:1: slots=4 exceeds max_slots=2"), std::string::npos);
+    EXPECT_NE(error_of("a slots=4 max_slots=2").find("hosts.txt:1: slots=4 exceeds max_slots=2"),
+              std::string::npos);
     EXPECT_EQ(error_of("# nobody yet\n\n"), "hosts.txt: no hosts (one per line: name [slots=N])");
 }
 
@@ -86,7 +90,8 @@ TEST_F(ClusterLaunchLine, AHostfileLimitsTheRanksAndIsPassedOnWithoutOversubscri
         executor.check_workers(4);
         FAIL() << "4 ranks on 3 slots were accepted";
     } catch (const std::invalid_argument& error) {
-        EXPECT_NE(std::string(error.what()).find(m_path + " offers 3 slots"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find(m_path + " offers 3 slots"), std::string::npos)
+            << error.what();
     }
     const auto workload = WorkloadRegistry::create("integrate", {{"tasks", "5"}});
     ExecutorOptions options;

@@ -77,15 +77,17 @@ void ClusterExecutor::check_workers(std::size_t workers) const
         // the hostfile offers: that is the teacher's call, made by raising slots.
         const std::size_t slots = total_slots(read_hostfile(m_config.hostfile));
         if (workers == 0 || workers > slots)
-            throw std::invalid_argument("workers: " + std::to_string(workers) + " is out of range for cluster; " +
-                                        m_config.hostfile + " offers " + std::to_string(slots) +
+            throw std::invalid_argument("workers: " + std::to_string(workers) +
+                                        " is out of range for cluster; " + m_config.hostfile + " offers " +
+                                        std::to_string(slots) +
                                         " slots (raise slots=N there to run more ranks per host)");
         return;
     }
     Executor::check_workers(workers);
 }
 
-std::vector<std::string> ClusterExecutor::launch_line(const Workload& workload, const ExecutorOptions& options) const
+std::vector<std::string> ClusterExecutor::launch_line(const Workload& workload,
+                                                      const ExecutorOptions& options) const
 {
     std::vector<std::string> line;
     if (!m_config.launcher.empty()) {
@@ -127,14 +129,17 @@ Run ClusterExecutor::run(const Workload& workload, const ExecutorOptions& option
     if (!m_config.hostfile.empty())
         read_hostfile(m_config.hostfile); // a bad line is named before anything starts
     if (options.ship_inputs)
-        throw std::invalid_argument("cluster: --ship-inputs is not supported (every rank recomputes its inputs)");
+        throw std::invalid_argument(
+            "cluster: --ship-inputs is not supported (every rank recomputes its inputs)");
     if (options.retries > 0)
-        throw std::invalid_argument("cluster: --retry-failed is not supported (a lost rank ends the MPI job)");
+        throw std::invalid_argument(
+            "cluster: --retry-failed is not supported (a lost rank ends the MPI job)");
     const std::vector<std::string> line = launch_line(workload, options);
     if (LaunchedJob::find_program(line.front()).empty())
-        throw std::runtime_error(
-            "'" + line.front() + "' was not found on PATH" +
-            (m_config.launcher.empty() ? " (install Open MPI: apt install openmpi-bin; or give --launcher)" : ""));
+        throw std::runtime_error("'" + line.front() + "' was not found on PATH" +
+                                 (m_config.launcher.empty()
+                                      ? " (install Open MPI: apt install openmpi-bin; or give --launcher)"
+                                      : ""));
     if (LaunchedJob::find_program(m_config.rank_program).empty())
         throw std::runtime_error("the rank program was not found at '" + m_config.rank_program +
                                  "' (build parlab-rank, or set PARLAB_RANK to its path)");
@@ -142,7 +147,8 @@ Run ClusterExecutor::run(const Workload& workload, const ExecutorOptions& option
     m_ranks.clear();
     const std::int64_t start = steady_now_ns();
     LaunchedJob job(line);
-    ClusterRun::Outcome outcome = ClusterRun(job, workload, options, m_config.launch_timeout, start).execute();
+    ClusterRun::Outcome outcome =
+        ClusterRun(job, workload, options, m_config.launch_timeout, start).execute();
     outcome.run.wall_s = seconds_since(start);
     m_ranks = std::move(outcome.ranks);
     if (outcome.status == ClusterRun::Status::Cancelled)

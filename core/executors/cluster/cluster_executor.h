@@ -12,9 +12,9 @@ namespace parlab {
 
 /// How the cluster backend starts its ranks.
 struct ClusterConfig {
-    std::string rank_program;  ///< the parlab-rank program; empty: default_rank_program()
-    std::string hostfile;      ///< Open MPI hostfile; empty: every rank on this machine
-    std::string launcher;      ///< a launch line used instead of mpirun ("srun -n {W}"); words split on spaces
+    std::string rank_program; ///< the parlab-rank program; empty: default_rank_program()
+    std::string hostfile;     ///< Open MPI hostfile; empty: every rank on this machine
+    std::string launcher;     ///< a launch line used instead of mpirun ("srun -n {W}"); words split on spaces
     std::chrono::milliseconds launch_timeout{60000}; ///< from starting the launcher to every rank ready
 };
 
@@ -50,7 +50,8 @@ public:
     Run run(const Workload& workload, const ExecutorOptions& options) override;
 
     /// The launch line a run with these options uses (mpirun and its flags, then the rank program).
-    [[nodiscard]] std::vector<std::string> launch_line(const Workload& workload, const ExecutorOptions& options) const;
+    [[nodiscard]] std::vector<std::string> launch_line(const Workload& workload,
+                                                       const ExecutorOptions& options) const;
     /// The ranks of the latest run, by rank, with their clock offsets.
     [[nodiscard]] const std::vector<RankInfo>& last_ranks() const { return m_ranks; }
     [[nodiscard]] const ClusterConfig& config() const { return m_config; }

@@ -88,13 +88,15 @@ void ClusterRun::handle(const rank_report::Line& line)
         m_partials[event.task] = task->partial;
         m_have[event.task] = true;
         ++m_tasks_done;
-        m_costs.compute_s_per_worker[event.worker] += static_cast<double>(event.end_ns - event.start_ns) * 1e-9;
+        m_costs.compute_s_per_worker[event.worker] +=
+            static_cast<double>(event.end_ns - event.start_ns) * 1e-9;
         m_events.push_back(event);
         if (m_options.observer != nullptr) {
             try {
                 m_options.observer->on_task_done(event);
             } catch (const std::exception& error) {
-                fail("the run's observer failed after task " + std::to_string(event.task) + ": " + error.what(),
+                fail("the run's observer failed after task " + std::to_string(event.task) + ": " +
+                         error.what(),
                      event.task);
             }
         }
@@ -120,7 +122,8 @@ void ClusterRun::take_lines()
             if (const auto report = rank_report::parse(line))
                 handle(*report);
         } catch (const std::runtime_error& error) {
-            fail("a report of rank 0 made no sense (" + std::string(error.what()) + "): '" + std::string(line) + "'",
+            fail("a report of rank 0 made no sense (" + std::string(error.what()) + "): '" +
+                     std::string(line) + "'",
                  std::nullopt);
         }
     }
@@ -138,11 +141,13 @@ std::string ClusterRun::why_it_ended() const
         return "rank " + match[1].str() + " (pid " + match[2].str() + " on " + match[3].str() + ") " +
                match[4].str();
     // ssh says why a host cannot be reached in one line; mpirun's own page of advice does not.
-    static const std::regex ssh(R"((ssh: [^\n]*|[^\n]*Permission denied[^\n]*|[^\n]*Connection (refused|timed out)[^\n]*))");
+    static const std::regex ssh(
+        R"((ssh: [^\n]*|[^\n]*Permission denied[^\n]*|[^\n]*Connection (refused|timed out)[^\n]*))");
     if (std::regex_search(m_err, match, ssh))
         return "a host could not be reached: " + match[1].str();
     if (m_err.find("ORTE was unable to reliably start one or more daemons") != std::string::npos)
-        return "mpirun could not start its daemon on a host (check ssh without a password, Open MPI and parlab "
+        return "mpirun could not start its daemon on a host (check ssh without a password, Open MPI and "
+               "parlab "
                "installed there, and that the hosts can reach each other)";
     std::string text = "the job ended before the run did: the launcher " + m_job.exit_text();
     if (!m_err.empty())
@@ -155,16 +160,18 @@ ClusterRun::Outcome ClusterRun::execute()
     bool out_open = true;
     bool err_open = true;
     bool cancelled = false;
-    const std::int64_t deadline_ns = m_start_ns + static_cast<std::int64_t>(m_launch_timeout.count()) * 1'000'000;
+    const std::int64_t deadline_ns =
+        m_start_ns + static_cast<std::int64_t>(m_launch_timeout.count()) * 1'000'000;
     while (out_open && !m_done && !m_failure) {
         if (m_options.cancel.cancelled()) {
             cancelled = true;
             break;
         }
         if (m_ready_ns == 0 && steady_now_ns() > deadline_ns) {
-            fail("the launch did not finish within " + std::to_string(m_launch_timeout.count() / 1000.0).substr(0, 4) +
-                     " s: " + std::to_string(joined()) + " of " + std::to_string(m_ranks.size()) + " ranks joined" +
-                     (m_err.empty() ? std::string() : " (" + last_lines(m_err, 2) + ")"),
+            fail("the launch did not finish within " +
+                     std::to_string(m_launch_timeout.count() / 1000.0).substr(0, 4) +
+                     " s: " + std::to_string(joined()) + " of " + std::to_string(m_ranks.size()) +
+                     " ranks joined" + (m_err.empty() ? std::string() : " (" + last_lines(m_err, 2) + ")"),
                  std::nullopt);
             break;
         }

@@ -56,7 +56,7 @@ private:
     std::size_t m_tasks_done = 0;
     std::vector<TraceEvent> m_events;
     RunCosts m_costs;
-    std::int64_t m_ready_ns = 0;    ///< 0 until every rank is ready
+    std::int64_t m_ready_ns = 0;        ///< 0 until every rank is ready
     std::int64_t m_parent_shift_ns = 0; ///< dealer clock minus this process's, when on another host
     std::int64_t m_parse_ns = 0;
     bool m_done = false;

@@ -22,15 +22,16 @@ bool valid_host_name(std::string_view name)
     if (name.empty() || name.size() > 253 || name.front() == '-')
         return false;
     for (const char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                        c == '.' || c == '_' || c == ':';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        c == '-' || c == '.' || c == '_' || c == ':';
         if (!ok)
             return false;
     }
     return true;
 }
 
-std::size_t parse_count(std::string_view text, const std::string& key, const std::string& file, std::size_t line)
+std::size_t parse_count(std::string_view text, const std::string& key, const std::string& file,
+                        std::size_t line)
 {
     std::size_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -67,8 +68,10 @@ std::vector<HostEntry> parse_hostfile_text(std::string_view text, const std::str
             const std::string key = word.substr(0, equals);
             if (equals == std::string::npos || (key != "slots" && key != "max_slots" && key != "max-slots"))
                 bad_line(file, number,
-                         "unknown '" + word + "' after host '" + name + "' (expected slots=N or max_slots=N)");
-            const std::size_t value = parse_count(std::string_view(word).substr(equals + 1), key, file, number);
+                         "unknown '" + word + "' after host '" + name +
+                             "' (expected slots=N or max_slots=N)");
+            const std::size_t value =
+                parse_count(std::string_view(word).substr(equals + 1), key, file, number);
             if (key == "slots") {
                 host.slots = value;
                 slots_given = true;
@@ -80,7 +83,8 @@ std::vector<HostEntry> parse_hostfile_text(std::string_view text, const std::str
             host.slots = max_slots;
         if (max_slots != 0 && host.slots > max_slots)
             bad_line(file, number,
-                     "slots=" + std::to_string(host.slots) + " exceeds max_slots=" + std::to_string(max_slots));
+                     "slots=" + std::to_string(host.slots) +
+                         " exceeds max_slots=" + std::to_string(max_slots));
         for (const HostEntry& earlier : hosts)
             if (earlier.name == name)
                 bad_line(file, number, "host '" + name + "' is listed twice");

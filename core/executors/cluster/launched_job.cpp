@@ -140,8 +140,8 @@ std::string LaunchedJob::exit_text() const
     if (WIFEXITED(m_status))
         return "exited with status " + std::to_string(WEXITSTATUS(m_status));
     if (WIFSIGNALED(m_status))
-        return "was killed by signal " + std::to_string(WTERMSIG(m_status)) + " (" + strsignal(WTERMSIG(m_status)) +
-               ")";
+        return "was killed by signal " + std::to_string(WTERMSIG(m_status)) + " (" +
+               strsignal(WTERMSIG(m_status)) + ")";
     return "ended";
 }
 

@@ -42,8 +42,7 @@ std::vector<std::string_view> split(std::string_view text, std::size_t max_field
     return fields;
 }
 
-template <typename T>
-T number(std::string_view field)
+template <typename T> T number(std::string_view field)
 {
     T value{};
     const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
@@ -70,8 +69,8 @@ std::string format(const Line& line)
     auto add = [&out](const auto&... fields) { ((out += fields, out += '\t'), ...); };
     using std::to_string;
     if (const auto* hello = std::get_if<Hello>(&line))
-        add("hello", to_string(hello->rank), clean(hello->host), to_string(hello->pid), to_string(hello->cpus),
-            clean(hello->cpu_model));
+        add("hello", to_string(hello->rank), clean(hello->host), to_string(hello->pid),
+            to_string(hello->cpus), clean(hello->cpu_model));
     else if (const auto* clock = std::get_if<Clock>(&line))
         add("clock", to_string(clock->rank), to_string(clock->offset_ns), to_string(clock->uncertainty_ns));
     else if (const auto* ready = std::get_if<Ready>(&line))
@@ -99,8 +98,9 @@ std::optional<Line> parse(std::string_view line)
     const std::string_view kind = all[0];
     auto expect = [&](std::size_t count) {
         if (all.size() != count + 1)
-            throw std::runtime_error("a '" + std::string(kind) + "' report with " + std::to_string(all.size() - 1) +
-                                     " fields, expected " + std::to_string(count));
+            throw std::runtime_error("a '" + std::string(kind) + "' report with " +
+                                     std::to_string(all.size() - 1) + " fields, expected " +
+                                     std::to_string(count));
     };
     if (kind == "hello") {
         // The CPU model comes last and may hold anything but a tab.
@@ -110,7 +110,8 @@ std::optional<Line> parse(std::string_view line)
     }
     if (kind == "clock") {
         expect(3);
-        return Clock{number<std::uint32_t>(all[1]), number<std::int64_t>(all[2]), number<std::int64_t>(all[3])};
+        return Clock{number<std::uint32_t>(all[1]), number<std::int64_t>(all[2]),
+                     number<std::int64_t>(all[3])};
     }
     if (kind == "ready") {
         expect(1);
@@ -119,10 +120,15 @@ std::optional<Line> parse(std::string_view line)
     if (kind == "task") {
         expect(10);
         Task task;
-        task.event = {number<std::uint32_t>(all[1]), number<std::uint32_t>(all[2]), number<std::int32_t>(all[3]),
-                      number<std::int32_t>(all[4]),  Phase::Compute,              number<std::int64_t>(all[5]),
+        task.event = {number<std::uint32_t>(all[1]),
+                      number<std::uint32_t>(all[2]),
+                      number<std::int32_t>(all[3]),
+                      number<std::int32_t>(all[4]),
+                      Phase::Compute,
+                      number<std::int64_t>(all[5]),
                       number<std::int64_t>(all[6])};
-        task.partial.exact = (static_cast<uint128>(number<std::uint64_t>(all[7])) << 64) | number<std::uint64_t>(all[8]);
+        task.partial.exact =
+            (static_cast<uint128>(number<std::uint64_t>(all[7])) << 64) | number<std::uint64_t>(all[8]);
         task.partial.sum = real(all[9]);
         task.partial.extra = real(all[10]);
         return task;
