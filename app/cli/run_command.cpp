@@ -117,6 +117,9 @@ int run_command(const CliOptions& options)
     std::ofstream trace_file;
     try {
         set_workload_memory_limit(options.memory_limit);
+        if ((!options.hostfile.empty() || !options.launcher.empty()) && options.backend != "cluster")
+            throw std::invalid_argument(std::string(options.hostfile.empty() ? "--launcher" : "--hostfile") +
+                                        " applies to --backend cluster only");
         ClusterExecutor::defaults().hostfile = options.hostfile;
         ClusterExecutor::defaults().launcher = options.launcher;
         if (!options.hostfile.empty())
