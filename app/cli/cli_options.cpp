@@ -73,6 +73,12 @@ CliParse parse_cli(int argc, char** argv)
         ->expected(0, 1)
         ->type_name("[N]")
         ->check(CLI::Range(0u, max_retries));
+    run->add_option("--hostfile", o.hostfile,
+                    "cluster: Open MPI hostfile, one host per line: name [slots=N] (default: this machine)")
+        ->type_name("FILE");
+    run->add_option("--launcher", o.launcher,
+                    "cluster: launch line used instead of mpirun, e.g. \"srun -n {W}\" ({W}: the worker count)")
+        ->type_name("LINE");
     run->add_option(
            "--memory-limit", o.memory_limit,
            "Refuse sizes that would need more memory than this (e.g. 512M, 2G; 0: what is available)")

@@ -22,6 +22,8 @@ struct CliOptions {
     bool ship_inputs = false;
     unsigned retries = 0;
     std::uint64_t memory_limit = 0; ///< bytes; 0: what the machine has available
+    std::string hostfile; ///< cluster: the hosts to run ranks on; empty: this machine
+    std::string launcher; ///< cluster: a launch line used instead of mpirun
 };
 
 /// What parsing the command line gave: options to act on, or an exit code when it is done

@@ -1,6 +1,8 @@
 #include "commands.h"
 
 #include "cli_observer.h"
+#include "executors/cluster/cluster_executor.h"
+#include "executors/cluster/hostfile.h"
 #include "executors/run_error.h"
 #include "interrupt_guard.h"
 #include "progress_bar.h"
@@ -107,6 +109,13 @@ int run_command(const CliOptions& options)
     std::ofstream trace_file;
     try {
         set_workload_memory_limit(options.memory_limit);
+        if ((!options.hostfile.empty() || !options.launcher.empty()) && options.backend != "cluster")
+            throw std::invalid_argument(std::string(options.hostfile.empty() ? "--launcher" : "--hostfile") +
+                                        " applies to --backend cluster only");
+        ClusterExecutor::defaults().hostfile = options.hostfile;
+        ClusterExecutor::defaults().launcher = options.launcher;
+        if (!options.hostfile.empty())
+            read_hostfile(options.hostfile); // a bad line is a usage mistake, named before any run
         header.request = request_from(options);
         header.plan = plan_sweep(header.request);
         header.machine = machine_facts();

@@ -1,5 +1,6 @@
 #include "executors/executor_registry.h"
 
+#include "executors/cluster/cluster_executor.h"
 #include "executors/processes/process_executor.h"
 #include "executors/serial_executor.h"
 #include "executors/threads_executor.h"
@@ -14,6 +15,7 @@ const std::vector<ExecutorInfo>& ExecutorRegistry::all()
         ExecutorInfo::of<SerialExecutor>(),
         ExecutorInfo::of<ThreadsExecutor>(),
         ExecutorInfo::of<ProcessExecutor>(),
+        ExecutorInfo::of<ClusterExecutor>(),
     };
     return executors;
 }

@@ -32,6 +32,7 @@ struct Run {
     RunCosts costs;
     Checksum checksum; ///< empty unless every task finished
     Trace trace;
+    std::vector<std::string> hosts; ///< each worker's host, by worker index; empty when all are on this machine
 };
 
 } // namespace parlab

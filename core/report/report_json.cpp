@@ -37,6 +37,24 @@ void write_checksum(ordered_json& out, const Checksum& checksum)
         out[name] = value;
 }
 
+// Cluster points only: the hosts in the order their first rank came, and each host's ranks.
+void write_hosts(ordered_json& out, const std::vector<std::string>& worker_hosts)
+{
+    if (worker_hosts.empty())
+        return;
+    ordered_json hosts = ordered_json::array();
+    ordered_json ranks = ordered_json::object();
+    for (const std::string& host : worker_hosts) {
+        if (!ranks.contains(host)) {
+            hosts.push_back(host);
+            ranks[host] = 0;
+        }
+        ranks[host] = ranks[host].get<std::size_t>() + 1;
+    }
+    out["hosts"] = hosts;
+    out["ranks_per_host"] = ranks;
+}
+
 [[noreturn]] void refuse(std::string_view where, std::string_view key)
 {
     throw std::invalid_argument(std::string(where) + " has no valid \"" + std::string(key) + "\"");
@@ -103,6 +121,7 @@ ordered_json point_json(const Point& point)
     out["karp_flatt"] = point.karp_flatt;
     write_checksum(out, point.checksum);
     write_costs(out, point.costs);
+    write_hosts(out, point.hosts);
     return out;
 }
 
@@ -145,6 +164,10 @@ Point point_from_json(const json& object, std::string_view where)
                 p.checksum.extra[item.key()] = item.value().get<std::string>();
         }
         read_costs(object, where, p.costs);
+        if (const auto ranks = object.find("ranks_per_host"); ranks != object.end() && ranks->is_object())
+            for (const auto& item : ranks->items())
+                if (item.value().is_number_unsigned() && item.value().get<std::size_t>() <= p.workers)
+                    p.hosts.insert(p.hosts.end(), item.value().get<std::size_t>(), item.key());
     }
     if (p.workers == 0 || p.wall_s < 0 || p.speedup < 0)
         throw std::invalid_argument(std::string(where) + " has zero workers or a negative time");

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace parlab {
 
@@ -22,6 +23,7 @@ struct Point {
     double karp_flatt = 0.0;  ///< experimentally determined serial fraction; 0 when workers == 1
     RunCosts costs;           ///< of the median repeat
     Checksum checksum;
+    std::vector<std::string> hosts; ///< each worker's host (Run::hosts of the last repeat); empty: this machine
 };
 
 } // namespace parlab

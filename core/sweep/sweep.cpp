@@ -85,6 +85,7 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
         point.costs.teardown_s += run.costs.teardown_s;
     }
     point.checksum = runs.back().checksum;
+    point.hosts = runs.back().hosts;
     for (const auto& run : runs) {
         if (run.checksum != point.checksum)
             throw std::runtime_error("checksum mismatch between repeats at W=" + std::to_string(point.workers) +

@@ -6,7 +6,7 @@
 
 #include "machine/cpu_sampler.h"
 
-#include "executors/process_executor.h"
+#include "executors/processes/process_executor.h"
 #include "executors/serial_executor.h"
 #include "executors/threads_executor.h"
 #include "workloads/workload_registry.h"

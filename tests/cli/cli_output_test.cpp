@@ -1,5 +1,6 @@
 #include "cli_process.h"
 
+#include "executors/serial_executor.h"
 #include "workloads/workload_registry.h"
 
 #include <gtest/gtest.h>
@@ -74,7 +75,7 @@ TEST(CliList, NamesEveryWorkloadWithItsParametersAndEveryBackend)
     const CliOutcome outcome = run_cli({"list"});
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     EXPECT_EQ(outcome.err, "");
-    for (const char* name : {"coffee", "cubes", "eigen", "countdown", "unbalanced", "images"})
+    for (const char* name : {"coffee", "cubes", "eigen", "countdown", "unbalanced", "images", "integrate"})
         EXPECT_NE(outcome.out.find("  " + std::string(name) + " - "), std::string::npos) << name;
     for (const WorkloadInfo& info : WorkloadRegistry::all()) {
         for (const ParameterSpec& spec : info.parameters) {
@@ -86,9 +87,9 @@ TEST(CliList, NamesEveryWorkloadWithItsParametersAndEveryBackend)
     }
     for (const char* parameter :
          {"students", "seconds", "mode", "n", "chunks", "matrices", "dim", "seed", "tasks", "steps",
-          "durations", "scale", "order", "images", "width", "height"})
+          "durations", "scale", "order", "images", "width", "height", "first", "step"})
         EXPECT_NE(outcome.out.find("    " + std::string(parameter) + " "), std::string::npos) << parameter;
-    for (const char* backend : {"serial", "threads", "processes"})
+    for (const char* backend : {"serial", "threads", "processes", "cluster"})
         EXPECT_NE(outcome.out.find("  " + std::string(backend) + " "), std::string::npos) << backend;
 }
 
@@ -159,13 +160,16 @@ TEST(CliRun, EigenPointsAddChecksumMax)
     ASSERT_EQ(points.size(), 1u);
     ASSERT_TRUE(points[0].at("checksum").is_string());
     ASSERT_TRUE(points[0].at("checksum_max").is_string());
-    // A float checksum carries 17 significant digits, enough to tell any two doubles apart.
+    // A float checksum is printed with every digit it has: the text is the serial run's own, and
+    // reads back to the same double (counting digits fails when the shortest form ends in zeros).
+    const auto workload = WorkloadRegistry::create("eigen", {{"matrices", "6"}, {"dim", "8"}});
+    SerialExecutor serial;
+    ExecutorOptions options;
+    const parlab::Run baseline = serial.run(*workload, options);
     const std::string checksum = points[0].at("checksum");
-    std::size_t digits = 0;
-    for (const char c : checksum.substr(0, checksum.find_first_of("eE")))
-        digits += (c >= '0' && c <= '9') ? 1 : 0;
-    EXPECT_GE(digits, 17u) << checksum;
-    EXPECT_NO_THROW((void)std::stod(checksum));
+    EXPECT_EQ(checksum, baseline.checksum.value);
+    EXPECT_EQ(std::stod(checksum), std::stod(baseline.checksum.value));
+    EXPECT_NE(checksum.find_first_not_of("-0123456789"), std::string::npos) << "a float, not a count";
 }
 
 TEST(CliRun, ProcessesPointsCarryTheirCosts)
@@ -183,6 +187,27 @@ TEST(CliRun, ProcessesPointsCarryTheirCosts)
             EXPECT_TRUE(point.at(field).is_number()) << field;
         EXPECT_GT(point.at("bytes_received").get<double>(), 0.0);
         EXPECT_EQ(point.at("checksum"), cubes_sum(1000));
+    }
+}
+
+TEST(CliRun, ClusterPointsCarryHostsAndRanksPerHost)
+{
+    const CliOutcome outcome = run_cli({"run", "--workload", "integrate", "--backend", "cluster", "--workers", "1:2",
+                                        "--param", "tasks=30", "--format", "json"});
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+    const std::vector<json> lines = json_lines(outcome);
+    const std::vector<json> points = points_of(lines);
+    ASSERT_EQ(points.size(), 2u);
+    for (const json& point : points) {
+        EXPECT_EQ(point.at("backend"), "cluster");
+        for (const char* field : point_fields)
+            EXPECT_TRUE(point.contains(field)) << field;
+        ASSERT_TRUE(point.at("hosts").is_array()) << point.dump();
+        ASSERT_EQ(point.at("hosts").size(), 1u);
+        const std::string host = point.at("hosts")[0];
+        EXPECT_EQ(point.at("ranks_per_host").at(host), point.at("workers"));
+        EXPECT_GT(point.at("startup_s").get<double>(), 0.0);
+        EXPECT_EQ(point.at("checksum"), lines.back().at("serial_checksum"));
     }
 }
 

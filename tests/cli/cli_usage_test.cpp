@@ -70,6 +70,8 @@ const Mistake mistakes[] = {
     Mistake{{"frobnicate"}, "frobnicate"},
     Mistake{{}, "subcommand"},
     Mistake{{"machine", "--format", "csv"}, "--format"},
+    Mistake{cubes_run({"--backend", "cluster", "--hostfile", "/nonexistent-dir/hosts"}), "/nonexistent-dir/hosts"},
+    Mistake{cubes_run({"--backend", "threads", "--launcher", "srun"}), "--launcher"},
     Mistake{cubes_run({"--trace", "/nonexistent-dir/trace.json"}), "trace"},
     Mistake{{"run", "--workload", "images", "--param", "width=1024", "--param", "height=1024",
              "--memory-limit", "1M"},

@@ -28,6 +28,7 @@ inline std::vector<SmallWorkload> small_workloads()
         {"countdown", {{"tasks", "1*9"}, {"steps", "10000"}}},
         {"unbalanced", {{"scale", "0.001"}}},
         {"images", {{"images", "6"}, {"width", "64"}, {"height", "48"}}},
+        {"integrate", {{"first", "1000"}, {"step", "7"}, {"tasks", "60"}}},
     };
     std::vector<SmallWorkload> all;
     for (const WorkloadInfo& info : WorkloadRegistry::all()) {

@@ -34,12 +34,8 @@ QString runName(const Run& run)
 
 } // namespace
 
-ComparisonView::ComparisonView(QWidget* parent) : PlotView(parent), m_plot(new QCustomPlot(this))
+ComparisonView::ComparisonView(QWidget* parent) : PlotView(parent), m_plot(plot())
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_plot->installEventFilter(this);
     m_plot->setMouseTracking(true);
     // The plot's own axis rect is the top run's (the shared style code expects it to exist).
     m_title = new QCPTextElement(m_plot, tr("Pick two runs to compare"), QFont());
@@ -279,8 +275,6 @@ bool ComparisonView::eventFilter(QObject* watched, QEvent* event)
         else
             QToolTip::showText(static_cast<QMouseEvent*>(event)->globalPosition().toPoint(), text, m_plot);
     }
-    if (watched == m_plot && event->type() == QEvent::PaletteChange)
-        restyle();
     return PlotView::eventFilter(watched, event);
 }
 
@@ -307,16 +301,10 @@ void ComparisonView::updateThickness()
     }
 }
 
-void ComparisonView::setScale(double scale)
-{
-    m_scale = scale;
-    restyle();
-}
-
 void ComparisonView::restyle()
 {
-    applyPlotStyle(m_plot, m_scale);
-    QFont font = labelFont(m_scale);
+    applyPlotStyle(m_plot, scale());
+    QFont font = labelFont(scale());
     font.setBold(true);
     m_title->setFont(font);
     m_title->setTextColor(m_plot->palette().color(QPalette::WindowText));
@@ -326,8 +314,8 @@ void ComparisonView::restyle()
         for (std::size_t c = 0; c < 3; ++c)
             m_lanes[i].curves[c]->setPen(QPen(shades[c], 1.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
         for (QCPAxis* axis : m_lanes[i].rect->axes()) {
-            axis->setTickLabelFont(tickFont(m_scale));
-            axis->setLabelFont(labelFont(m_scale));
+            axis->setTickLabelFont(tickFont(scale()));
+            axis->setLabelFont(labelFont(scale()));
         }
     }
     m_plot->setInteraction(QCP::iRangeZoom, true);

@@ -23,9 +23,7 @@ class ComparisonView : public PlotView {
 public:
     explicit ComparisonView(QWidget* parent = nullptr);
 
-    [[nodiscard]] QCustomPlot* plot() const override { return m_plot; }
     [[nodiscard]] QString exportName() const override { return QStringLiteral("comparison"); }
-    void setScale(double scale) override;
 
     /// Shows `a` above `b`. `serialS` is the serial wall time of the same work (0 when unknown):
     /// with it, each run's speedup is shown.
@@ -63,14 +61,13 @@ private:
     void buildLane(Lane& lane, const Run& run);
     void drawLane(Lane& lane);
     void updateThickness();
-    void restyle();
+    void restyle() override;
 
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
     std::vector<Lane> m_lanes;
     std::vector<Run> m_runs;
     double m_serialS = 0.0;
-    double m_scale = 1.0;
     double m_spanMs = 1.0;
     int m_drawnWidth = -1;
 };

@@ -1,0 +1,121 @@
+#include "executors/cluster/cluster_executor.h"
+#include "executors/serial_executor.h"
+#include "workloads/workload_registry.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+namespace parlab {
+namespace {
+
+#ifdef PARLAB_RANK_PATH
+
+// Small sizes: every run is an mpirun launch of about a second, the work itself is a blink.
+const std::map<std::string, ParameterValues>& small_parameters()
+{
+    static const std::map<std::string, ParameterValues> table = {
+        {"coffee", {{"students", "12"}, {"seconds", "0.001"}}},
+        {"cubes", {{"n", "100000"}, {"chunks", "37"}}},
+        {"eigen", {{"matrices", "40"}, {"dim", "16"}}},
+        {"countdown", {{"tasks", "1*9"}, {"steps", "10000"}}},
+        {"unbalanced", {{"scale", "0.001"}}},
+        {"images", {{"images", "6"}, {"width", "64"}, {"height", "48"}}},
+        {"integrate", {{"first", "1000"}, {"step", "7"}, {"tasks", "60"}}},
+    };
+    return table;
+}
+
+ClusterExecutor make_executor()
+{
+    return ClusterExecutor(ClusterConfig{PARLAB_RANK_PATH, "", "", std::chrono::milliseconds(60000)});
+}
+
+void expect_cluster_matches_serial(std::size_t workers, Schedule schedule)
+{
+    ClusterExecutor executor = make_executor();
+    for (const auto& info : WorkloadRegistry::all()) {
+        SCOPED_TRACE("workload " + info.name);
+        const auto small = small_parameters().find(info.name);
+        if (small == small_parameters().end()) {
+            ADD_FAILURE() << "no small parameters for workload '" << info.name << "'";
+            continue;
+        }
+        const auto workload = info.create(small->second);
+        const Run serial = SerialExecutor().run(*workload, {});
+        ExecutorOptions options;
+        options.workers = workers;
+        options.schedule = schedule;
+        const Run run = executor.run(*workload, options);
+        EXPECT_EQ(run.checksum, serial.checksum);
+        EXPECT_EQ(run.backend, "cluster");
+        EXPECT_EQ(run.workers, workers);
+        EXPECT_EQ(run.tasks_done, serial.tasks);
+        EXPECT_EQ(run.trace.events.size(), serial.tasks);
+        ASSERT_EQ(run.hosts.size(), workers);
+        EXPECT_EQ(run.hosts[0], host_name());
+        std::set<std::uint32_t> tasks;
+        for (const TraceEvent& event : run.trace.events) {
+            tasks.insert(event.task);
+            EXPECT_LT(event.worker, workers);
+            EXPECT_LE(event.start_ns, event.end_ns);
+        }
+        EXPECT_EQ(tasks.size(), serial.tasks);
+        EXPECT_GT(run.costs.startup_s, 0.0);
+        EXPECT_EQ(run.costs.compute_s_per_worker.size(), workers);
+        ASSERT_EQ(executor.last_ranks().size(), workers);
+        for (std::size_t rank = 0; rank < workers; ++rank) {
+            const RankInfo& info_of_rank = executor.last_ranks()[rank];
+            EXPECT_EQ(info_of_rank.rank, rank);
+            EXPECT_GT(info_of_rank.pid, 0);
+            EXPECT_GT(info_of_rank.cpus, 0u);
+            EXPECT_FALSE(info_of_rank.cpu_model.empty());
+            // One host, one clock: the offset is zero within what the ping-pong can tell.
+            if (rank > 0) {
+                EXPECT_GT(info_of_rank.clock_uncertainty_ns, 0);
+                EXPECT_LE(std::abs(info_of_rank.clock_offset_ns), info_of_rank.clock_uncertainty_ns + 1000);
+            }
+        }
+    }
+}
+
+TEST(ClusterExecutor, EveryWorkloadMatchesSerial1Rank)
+{
+    expect_cluster_matches_serial(1, Schedule::Dynamic);
+}
+TEST(ClusterExecutor, EveryWorkloadMatchesSerial2Ranks)
+{
+    expect_cluster_matches_serial(2, Schedule::Dynamic);
+}
+TEST(ClusterExecutor, EveryWorkloadMatchesSerial3RanksStatic)
+{
+    expect_cluster_matches_serial(3, Schedule::Static);
+}
+TEST(ClusterExecutor, EveryWorkloadMatchesSerial5RanksOversubscribed)
+{
+    expect_cluster_matches_serial(5, Schedule::Dynamic);
+}
+
+TEST(ClusterExecutor, StaticChunksGoRoundRobin)
+{
+    ClusterExecutor executor = make_executor();
+    const auto workload = WorkloadRegistry::create("integrate", {{"first", "100"}, {"tasks", "12"}});
+    ExecutorOptions options;
+    options.workers = 3;
+    options.schedule = Schedule::Static;
+    options.chunk = 2;
+    const parlab::Run run = executor.run(*workload, options);
+    for (const TraceEvent& event : run.trace.events)
+        EXPECT_EQ(event.worker, (event.task / 2) % 3) << "task " << event.task;
+}
+
+#else
+TEST(ClusterExecutor, NeedsMpi)
+{
+    GTEST_SKIP() << "MPI was not found: parlab-rank is not built";
+}
+#endif
+
+} // namespace
+} // namespace parlab
