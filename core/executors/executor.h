@@ -34,6 +34,8 @@ struct ExecutorOptions {
     bool ship_inputs = false; ///< processes: the parent sends each task's inputs
     unsigned retries = 0;     ///< processes: re-run a task lost with its worker, this many times
     bool trace = true;        ///< record one trace event per task (off only to measure what tracing costs)
+    bool gil = false;         ///< threads only: tasks compute under one interpreter lock, like CPython threads
+    double gil_switch_interval_s = 0.005; ///< how long a thread waits before asking the holder to drop the lock
 };
 
 /// Runs a workload's tasks on W workers. An executor object may keep resources (a warm process

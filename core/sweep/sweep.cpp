@@ -117,6 +117,7 @@ SweepPlan plan_sweep(const SweepRequest& request)
     const std::unique_ptr<Workload> workload = WorkloadRegistry::create(request.workload, request.parameters);
     const std::unique_ptr<Executor> executor = ExecutorRegistry::create(request.backend);
     check_repeats(request.repeats);
+    check_gil_mode(request.backend, request.gil, request.gil_switch_interval_s);
 
     SweepPlan plan;
     plan.parameters = workload->parameters().values();
@@ -142,6 +143,7 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
                       Executor& executor, SweepObserver* observer, const CancelToken& cancel)
 {
     check_repeats(request.repeats);
+    check_gil_mode(executor.name(), request.gil, request.gil_switch_interval_s);
     const std::vector<std::size_t> counts = checked_worker_counts(request.workers, executor);
     const std::size_t tasks_total = workload.task_count() * request.repeats * (counts.size() + 1);
     SweepProgressRelay relay(observer, tasks_total);
@@ -162,6 +164,9 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
     options.chunk = request.chunk;
     options.ship_inputs = request.ship_inputs;
     options.retries = request.retries;
+    // The serial baseline has one thread and nothing to switch with: it runs without the lock.
+    options.gil = request.gil;
+    options.gil_switch_interval_s = request.gil_switch_interval_s;
     std::vector<SpeedupSample> samples;
     const std::size_t logical_cpus = machine_facts().logical_cpus;
     for (const std::size_t workers : counts) {

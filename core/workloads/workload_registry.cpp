@@ -5,6 +5,7 @@
 #include "workloads/cubes_workload.h"
 #include "workloads/eigen_workload.h"
 #include "workloads/images_workload.h"
+#include "workloads/matmul_workload.h"
 #include "workloads/unbalanced_workload.h"
 
 #include <stdexcept>
@@ -16,6 +17,7 @@ const std::vector<WorkloadInfo>& WorkloadRegistry::all()
     static const std::vector<WorkloadInfo> workloads = {
         coffee_workload_info(),    cubes_workload_info(),      eigen_workload_info(),
         countdown_workload_info(), unbalanced_workload_info(), images_workload_info(),
+        matmul_workload_info(),
     };
     return workloads;
 }

@@ -22,6 +22,7 @@ const std::map<std::string, ParameterValues>& small_parameters()
         {"countdown", {{"tasks", "1*9"}, {"steps", "10000"}}},
         {"unbalanced", {{"scale", "0.001"}}},
         {"images", {{"images", "6"}, {"width", "64"}, {"height", "48"}}},
+        {"matmul", {{"products", "5"}, {"size", "48"}, {"inner_threads", "1"}}},
     };
     return table;
 }

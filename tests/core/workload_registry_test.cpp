@@ -8,12 +8,12 @@
 using namespace parlab;
 using ::testing::HasSubstr;
 
-TEST(WorkloadRegistry, ListsAllSixInTeachingOrder)
+TEST(WorkloadRegistry, ListsAllSevenInTeachingOrder)
 {
     std::vector<std::string> names;
     for (const auto& info : WorkloadRegistry::all())
         names.push_back(info.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"coffee", "cubes", "eigen", "countdown", "unbalanced", "images"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"coffee", "cubes", "eigen", "countdown", "unbalanced", "images", "matmul"}));
 }
 
 TEST(WorkloadRegistry, EveryWorkloadHasSpecsThatParseAtTheirDefaults)
@@ -45,6 +45,7 @@ TEST(WorkloadRegistry, ParameterNamesPerWorkload)
     EXPECT_EQ(names("countdown"), (std::vector<std::string>{"tasks", "steps"}));
     EXPECT_EQ(names("unbalanced"), (std::vector<std::string>{"durations", "scale", "mode", "order", "seed"}));
     EXPECT_EQ(names("images"), (std::vector<std::string>{"images", "width", "height", "seed"}));
+    EXPECT_EQ(names("matmul"), (std::vector<std::string>{"products", "size", "inner_threads", "inner", "seed"}));
 }
 
 TEST(WorkloadRegistry, CreatesEachWorkloadWithItsName)
