@@ -21,6 +21,7 @@ CliParse parse_cli(int argc, char** argv)
 {
     CliParse parse;
     CliOptions& o = parse.options;
+    std::string chunk_text = "0";
 
     // CLI11 would say "The following arguments were not expected"; a student needs the commands.
     if (argc > 1 && argv[1][0] != '-' &&
@@ -51,9 +52,12 @@ CliParse parse_cli(int argc, char** argv)
     run->add_option("--repeat", o.repeats, "Runs per worker count (the median is reported)")
         ->check(CLI::Range(1u, max_repeats))
         ->capture_default_str();
-    run->add_option("--chunk", o.chunk, "Tasks per chunk (0 chooses)")
-        ->check(CLI::Range(std::size_t{0}, max_chunk))
+    run->add_option("--chunk", chunk_text,
+                    "Tasks per chunk (0 chooses; auto: Python Pool.map's rule, tasks / (4 x workers) rounded up)")
+        ->check(CLI::IsMember({"auto"}) | CLI::Range(std::size_t{0}, max_chunk))
         ->capture_default_str();
+    run->add_flag("--gil", o.gil,
+                  "threads only: one interpreter lock, as CPython threads have (computing holds it, waiting does not)");
     run->add_option("--schedule", o.schedule, "static or dynamic")
         ->check(CLI::IsMember({"static", "dynamic"}))
         ->capture_default_str();
@@ -97,6 +101,10 @@ CliParse parse_cli(int argc, char** argv)
         o.command = "machine";
     else if (run->parsed())
         o.command = "run";
+    if (chunk_text == "auto")
+        o.chunk_auto = true;
+    else
+        o.chunk = static_cast<std::size_t>(std::stoull(chunk_text));
     return parse;
 }
 

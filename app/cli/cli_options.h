@@ -9,13 +9,15 @@ namespace parlab {
 
 /// Everything the command line asked for, before it is checked against the registries.
 struct CliOptions {
-    std::string command; ///< "list", "run" or "machine"
+    std::string command; ///< "list", "run", "machine" or "lesson"
     std::string workload;
     std::string backend = "threads";
     std::string workers;                 ///< empty: not given (auto, or 1 for the serial backend)
     std::vector<std::string> parameters; ///< KEY=VALUE
     unsigned repeats = 1;
     std::size_t chunk = 0;
+    bool chunk_auto = false; ///< --chunk auto: Python Pool.map's rule
+    bool gil = false;        ///< --gil: threads behave like CPython threads
     std::string schedule = "dynamic";
     std::string format = "table";
     std::string trace_path;

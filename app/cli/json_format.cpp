@@ -23,7 +23,11 @@ void JsonFormat::begin(const SweepHeader& header)
     json["workers"] = header.plan.workers;
     json["tasks"] = header.plan.tasks;
     json["repeats"] = header.request.repeats;
-    json["chunk"] = header.request.chunk;
+    if (header.request.chunk_auto)
+        json["chunk"] = "auto";
+    else
+        json["chunk"] = header.request.chunk;
+    json["gil"] = header.request.gil;
     json["schedule"] = std::string(to_string(header.request.schedule));
     m_out << json.dump() << '\n' << std::flush;
 }

@@ -24,6 +24,7 @@ nlohmann::ordered_json point_json(const Point& point)
     json["ship_s"] = point.costs.ship_s;
     json["compute_s"] = point.costs.compute_s;
     json["teardown_s"] = point.costs.teardown_s;
+    json["lock_wait_s"] = point.costs.lock_wait_s;
     json["bytes_sent"] = point.costs.bytes_sent;
     json["bytes_received"] = point.costs.bytes_received;
     return json;

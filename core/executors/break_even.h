@@ -10,12 +10,12 @@ namespace parlab {
 /// being back, measured on this machine.
 struct TaskOverhead {
     std::string backend;
-    double per_task_s = 0.0; ///< the backend's own cost per task, one worker, warm
+    double per_task_s = 0.0; ///< the backend's own cost per task on each of two warm workers
     double break_even_s = 0.0; ///< per_task_s above the serial loop's: tasks shorter than this lose on 2 workers
     std::string error; ///< why it could not be measured (then the times are 0); empty when measured
 };
 
-/// Times empty tasks (coffee served in 0 s) on `backend` with one warm worker for about
+/// Times empty tasks (coffee served in 0 s) on `backend` with two warm workers (one for serial) for about
 /// `budget_s` (more tasks while the run is too short to time). Throws what the executor throws.
 [[nodiscard]] double measure_task_overhead(std::string_view backend, double budget_s = 0.05);
 

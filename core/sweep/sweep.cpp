@@ -1,5 +1,6 @@
 #include "sweep/sweep.h"
 
+#include "executors/chunk_rule.h"
 #include "executors/executor_registry.h"
 #include "executors/run_error.h"
 #include "machine/machine_facts.h"
@@ -84,6 +85,8 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
     point.workers = options.workers;
     point.tasks = runs.back().tasks;
     point.repeats = request.repeats;
+    point.gil = options.gil;
+    point.chunk = options.chunk;
     point.wall_s = median(walls);
     point.wall_s_min = *std::min_element(walls.begin(), walls.end());
     point.wall_s_max = *std::max_element(walls.begin(), walls.end());
@@ -171,6 +174,8 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
     const std::size_t logical_cpus = machine_facts().logical_cpus;
     for (const std::size_t workers : counts) {
         options.workers = workers;
+        if (request.chunk_auto)
+            options.chunk = pool_map_chunk(workload.task_count(), workers);
         Point point = run_point(request, workload, executor, options, relay, result.last_run);
         if (point.checksum != result.serial.checksum)
             throw std::runtime_error("checksum mismatch at W=" + std::to_string(workers) + ": " +

@@ -24,6 +24,7 @@ struct SweepRequest {
     Schedule schedule = Schedule::Dynamic;
     bool ship_inputs = false;
     unsigned retries = 0;
+    bool chunk_auto = false; ///< chunk by Pool.map's rule for each worker count (pool_map_chunk); overrides chunk
     bool gil = false; ///< threads only: GIL mode (see check_gil_mode)
     double gil_switch_interval_s = default_gil_switch_interval_s;
 };
