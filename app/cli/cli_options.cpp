@@ -11,7 +11,7 @@
 namespace parlab {
 namespace {
 
-const char* const commands[] = {"list", "run", "machine"};
+const char* const commands[] = {"list", "run", "machine", "lesson"};
 constexpr std::size_t max_chunk = 1'000'000'000;
 constexpr unsigned max_retries = 100;
 
@@ -27,7 +27,7 @@ CliParse parse_cli(int argc, char** argv)
     if (argc > 1 && argv[1][0] != '-' &&
         std::none_of(std::begin(commands), std::end(commands),
                      [&](const char* command) { return std::strcmp(command, argv[1]) == 0; })) {
-        std::cerr << "parlab-cli: unknown command '" << argv[1] << "' (expected list, run or machine)\n";
+        std::cerr << "parlab-cli: unknown command '" << argv[1] << "' (expected list, run, machine or lesson)\n";
         parse.exit_code = 2;
         return parse;
     }
@@ -79,6 +79,17 @@ CliParse parse_cli(int argc, char** argv)
         ->transform(CLI::AsSizeValue(false))
         ->type_name("BYTES");
 
+    CLI::App* lesson = app.add_subcommand("lesson", "The lecture's lessons: list them, or run one headless");
+    lesson->require_subcommand(1);
+    lesson->add_option("--lessons", o.lessons_folder, "A folder of lesson files (default: $PARLAB_LESSONS, else the shipped ones)");
+    CLI::App* lesson_list = lesson->add_subcommand("list", "List the lessons, and the files refused with why");
+    CLI::App* lesson_run = lesson->add_subcommand("run", "Run a lesson: its question, the runs, the answer");
+    lesson_run->add_option("name", o.lesson_name, "The lesson's name (see 'parlab-cli lesson list')")->required();
+    lesson_run->add_option("--format", o.format, "table or json")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
+    lesson_run->add_flag("--reduced", o.reduced, "Run at the lesson's reduced size (a quick check before class)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -101,6 +112,10 @@ CliParse parse_cli(int argc, char** argv)
         o.command = "machine";
     else if (run->parsed())
         o.command = "run";
+    else if (lesson->parsed()) {
+        o.command = "lesson";
+        o.lesson_action = lesson_list->parsed() ? "list" : "run";
+    }
     if (chunk_text == "auto")
         o.chunk_auto = true;
     else

@@ -24,6 +24,10 @@ struct CliOptions {
     bool ship_inputs = false;
     unsigned retries = 0;
     std::uint64_t memory_limit = 0; ///< bytes; 0: what the machine has available
+    std::string lesson_action;      ///< lesson: "list" or "run"
+    std::string lesson_name;        ///< lesson run: the lesson's name
+    std::string lessons_folder;     ///< lesson: empty: $PARLAB_LESSONS, else the shipped lessons
+    bool reduced = false;           ///< lesson run: at the lesson's reduced size
 };
 
 /// What parsing the command line gave: options to act on, or an exit code when it is done
