@@ -205,7 +205,8 @@ TEST(LessonRunner, EveryShippedLessonRunsAtReducedSize)
             sweeps += run.backends.size();
         EXPECT_EQ(outcome.sweeps.size(), sweeps);
         EXPECT_GT(outcome.measured, 0.0);
-        if (lesson.prediction.kind == "choice")
+        if (lesson.prediction.kind == "choice") {
             EXPECT_TRUE(outcome.choice.has_value()) << "measured " << outcome.measured << " fits no choice";
+        }
     }
 }
