@@ -1,5 +1,6 @@
 #include "executors/threads_executor.h"
 
+#include "executors/gil_mode.h"
 #include "executors/task_runner.h"
 #include "sweep/worker_range.h"
 
@@ -91,6 +92,7 @@ Run ThreadsExecutor::run(const Workload& workload, const ExecutorOptions& option
 {
     const std::size_t workers = options.workers;
     check_workers(workers);
+    check_gil_mode(name(), options.gil, options.gil_switch_interval_s);
     Dealing dealing;
     dealing.tasks = workload.task_count();
     dealing.workers = workers;

@@ -188,6 +188,10 @@ TEST(GilMode, OnlyThreadsTakeIt)
     }
     EXPECT_THROW(check_gil_mode("serial", true), std::invalid_argument);
     EXPECT_THROW(check_gil_mode("threads", true, 0.0), std::invalid_argument);
+    ExecutorOptions options;
+    options.gil = true;
+    const auto workload = WorkloadRegistry::create("coffee", {{"students", "2"}, {"seconds", "0"}});
+    EXPECT_THROW((void)SerialExecutor().run(*workload, options), std::invalid_argument);
 
     SweepRequest request;
     request.workload = "coffee";
