@@ -65,7 +65,7 @@ TEST(WorkloadRegistry, UnknownNameListsTheKnownOnes)
         FAIL() << "expected std::invalid_argument";
     } catch (const std::invalid_argument& error) {
         EXPECT_STREQ(error.what(),
-                     "unknown workload 'tea' (known: coffee, cubes, eigen, countdown, unbalanced, images)");
+                     "unknown workload 'tea' (known: coffee, cubes, eigen, countdown, unbalanced, images, matmul)");
     }
     EXPECT_THROW((void)WorkloadRegistry::create("", {}), std::invalid_argument);
 }
