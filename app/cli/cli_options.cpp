@@ -12,7 +12,7 @@
 namespace parlab {
 namespace {
 
-const char* const commands[] = {"list", "run", "machine"};
+const char* const commands[] = {"list", "run", "machine", "lesson"};
 constexpr std::size_t max_chunk = 1'000'000'000;
 constexpr unsigned max_retries = 100;
 
@@ -22,12 +22,13 @@ CliParse parse_cli(int argc, char** argv)
 {
     CliParse parse;
     CliOptions& o = parse.options;
+    std::string chunk_text = "0";
 
     // CLI11 would say "The following arguments were not expected"; a student needs the commands.
     if (argc > 1 && argv[1][0] != '-' &&
         std::none_of(std::begin(commands), std::end(commands),
                      [&](const char* command) { return std::strcmp(command, argv[1]) == 0; })) {
-        std::cerr << "parlab-cli: unknown command '" << argv[1] << "' (expected list, run or machine)\n";
+        std::cerr << "parlab-cli: unknown command '" << argv[1] << "' (expected list, run, machine or lesson)\n";
         parse.exit_code = 2;
         return parse;
     }
@@ -55,9 +56,12 @@ CliParse parse_cli(int argc, char** argv)
     run->add_option("--repeat", o.repeats, "Runs per worker count (the median is reported)")
         ->check(CLI::Range(1u, max_repeats))
         ->capture_default_str();
-    run->add_option("--chunk", o.chunk, "Tasks per chunk (0 chooses)")
-        ->check(CLI::Range(std::size_t{0}, max_chunk))
+    run->add_option("--chunk", chunk_text,
+                    "Tasks per chunk (0 chooses; auto: Python Pool.map's rule, tasks / (4 x workers) rounded up)")
+        ->check(CLI::IsMember({"auto"}) | CLI::Range(std::size_t{0}, max_chunk))
         ->capture_default_str();
+    run->add_flag("--gil", o.gil,
+                  "threads only: one interpreter lock, as CPython threads have (computing holds it, waiting does not)");
     run->add_option("--schedule", o.schedule, "static or dynamic")
         ->check(CLI::IsMember({"static", "dynamic"}))
         ->capture_default_str();
@@ -85,6 +89,17 @@ CliParse parse_cli(int argc, char** argv)
         ->transform(CLI::AsSizeValue(false))
         ->type_name("BYTES");
 
+    CLI::App* lesson = app.add_subcommand("lesson", "The lecture's lessons: list them, or run one headless");
+    lesson->require_subcommand(1);
+    lesson->add_option("--lessons", o.lessons_folder, "A folder of lesson files (default: $PARLAB_LESSONS, else the shipped ones)");
+    CLI::App* lesson_list = lesson->add_subcommand("list", "List the lessons, and the files refused with why");
+    CLI::App* lesson_run = lesson->add_subcommand("run", "Run a lesson: its question, the runs, the answer");
+    lesson_run->add_option("name", o.lesson_name, "The lesson's name (see 'parlab-cli lesson list')")->required();
+    lesson_run->add_option("--format", o.format, "table or json")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
+    lesson_run->add_flag("--reduced", o.reduced, "Run at the lesson's reduced size (a quick check before class)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -107,6 +122,14 @@ CliParse parse_cli(int argc, char** argv)
         o.command = "machine";
     else if (run->parsed())
         o.command = "run";
+    else if (lesson->parsed()) {
+        o.command = "lesson";
+        o.lesson_action = lesson_list->parsed() ? "list" : "run";
+    }
+    if (chunk_text == "auto")
+        o.chunk_auto = true;
+    else
+        o.chunk = static_cast<std::size_t>(std::stoull(chunk_text));
     return parse;
 }
 

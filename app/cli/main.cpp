@@ -13,6 +13,8 @@ int main(int argc, char** argv)
         const parlab::CliOptions& options = parse.options;
         if (options.command == "list")
             return parlab::list_command();
+        if (options.command == "lesson")
+            return parlab::lesson_command(options);
         if (options.command == "machine")
             return parlab::machine_command(options);
         return parlab::run_command(options);

@@ -43,6 +43,14 @@ SweepRequest request_from(const CliOptions& options)
         options.workers.empty() ? default_worker_range(options.backend) : WorkerRange::parse(options.workers);
     request.repeats = options.repeats;
     request.chunk = options.chunk;
+    request.chunk_auto = options.chunk_auto;
+    request.gil = options.gil;
+    if (options.gil && options.backend != "threads")
+        throw std::invalid_argument("--gil is for --backend threads only: " +
+                                    std::string(options.backend == "serial"
+                                                    ? "serial runs one thread, with no one to share a lock with"
+                                                    : "each worker process has its own interpreter lock, which is "
+                                                      "why processes scale in Python where threads do not"));
     request.schedule = parse_schedule(options.schedule);
     request.ship_inputs = options.ship_inputs;
     request.retries = options.retries;

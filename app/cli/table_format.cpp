@@ -38,8 +38,11 @@ void TableFormat::begin(const SweepHeader& header)
     m_out << "  (" << header.plan.tasks << " tasks)\n";
     m_out << "backend   " << header.request.backend << ", workers " << header.request.workers.text()
           << ", repeats " << header.request.repeats << ", chunk "
-          << (header.request.chunk == 0 ? std::string("auto") : std::to_string(header.request.chunk))
-          << ", schedule " << to_string(header.request.schedule) << "\n\n";
+          << (header.request.chunk_auto ? std::string("auto (Pool.map: tasks / 4W)")
+              : header.request.chunk == 0 ? std::string("auto")
+                                          : std::to_string(header.request.chunk))
+          << ", schedule " << to_string(header.request.schedule)
+          << (header.request.gil ? ", GIL on (one interpreter lock, like CPython threads)" : "") << "\n\n";
     m_out << padded("workers", 8) << padded("wall (s)", 12) << padded("min (s)", 12) << padded("max (s)", 12)
           << padded("speedup", 9) << padded("efficiency", 12) << padded("Karp-Flatt", 12) << "  checksum\n"
           << std::flush;

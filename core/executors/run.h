@@ -16,6 +16,7 @@ struct RunCosts {
     double ship_s = 0.0;     ///< sending inputs and receiving results
     double compute_s = 0.0;  ///< sum over workers of time spent in tasks
     double teardown_s = 0.0; ///< stopping workers
+    double lock_wait_s = 0.0; ///< GIL mode: sum over tasks of time spent waiting for the interpreter lock
     std::uint64_t bytes_sent = 0;
     std::uint64_t bytes_received = 0;
     std::vector<double> compute_s_per_worker;

@@ -1,5 +1,6 @@
 #include "executors/serial_executor.h"
 
+#include "executors/gil_mode.h"
 #include "executors/task_runner.h"
 
 namespace parlab {
@@ -7,6 +8,7 @@ namespace parlab {
 Run SerialExecutor::run(const Workload& workload, const ExecutorOptions& options)
 {
     check_options(options);
+    check_gil_mode(name(), options.gil, options.gil_switch_interval_s);
     const auto start_ns = steady_now_ns();
     TaskRunner runner(workload, options, 1, 1, options.cancel);
     const std::size_t tasks = workload.task_count();

@@ -53,7 +53,9 @@ bool TaskRunner::run(std::size_t task, std::size_t lane, std::uint32_t worker)
     event.phase = Phase::Compute;
     event.start_ns = steady_now_ns();
     Partial partial;
+    const std::int64_t lock_wait_before = InterpreterLock::thread_wait_ns();
     try {
+        const InterpreterLockHeld held(m_lock);
         partial = m_workload.run_task(task, m_task_cancel);
     } catch (const std::exception& error) {
         fail(task, "task " + std::to_string(task) + " failed: " + error.what());
@@ -63,6 +65,7 @@ bool TaskRunner::run(std::size_t task, std::size_t lane, std::uint32_t worker)
         return false;
     }
     event.end_ns = steady_now_ns();
+    event.lock_wait_ns = InterpreterLock::thread_wait_ns() - lock_wait_before;
     // A task that saw the token may have returned early: its partial means nothing.
     if (m_task_cancel.cancelled() || m_cancel.cancelled())
         return false;
@@ -70,6 +73,8 @@ bool TaskRunner::run(std::size_t task, std::size_t lane, std::uint32_t worker)
     m_partials[task] = partial;
     ++m_lanes[lane].done;
     m_times[worker].ns.fetch_add(event.end_ns - event.start_ns, std::memory_order_relaxed);
+    if (event.lock_wait_ns != 0)
+        m_lock_wait_ns.fetch_add(event.lock_wait_ns, std::memory_order_relaxed);
     if (m_trace || m_observer != nullptr)
         event.cpu = current_cpu();
     if (m_trace)
@@ -104,6 +109,7 @@ Run TaskRunner::finish(std::string_view backend, double wall_s)
     parts.compute_ns_per_worker.resize(m_workers);
     for (std::size_t worker = 0; worker < m_workers; ++worker)
         parts.compute_ns_per_worker[worker] = m_times[worker].ns.load(std::memory_order_relaxed);
+    parts.costs.lock_wait_s = static_cast<double>(m_lock_wait_ns.load(std::memory_order_relaxed)) / 1e9;
     if (m_trace)
         parts.events = m_recorder.collect().events;
     parts.failed = m_failed.load(std::memory_order_relaxed);

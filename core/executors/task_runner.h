@@ -2,6 +2,7 @@
 
 #include "executors/executor.h"
 #include "trace/trace_recorder.h"
+#include "workloads/interpreter_lock.h"
 
 #include <atomic>
 #include <cstddef>
@@ -31,6 +32,9 @@ public:
     [[nodiscard]] bool stopping() const;
     [[nodiscard]] bool failed() const { return m_failed.load(std::memory_order_relaxed); }
 
+    /// GIL mode: every task holds `lock` while it computes (nullptr: no lock, the default).
+    void set_interpreter_lock(InterpreterLock* lock) { m_lock = lock; }
+
     /// The Run of what finished. Throws RunError when a task failed, RunCancelled when cancelled.
     Run finish(std::string_view backend, double wall_s);
 
@@ -55,6 +59,8 @@ private:
     std::vector<LaneState> m_lanes;
     std::unique_ptr<WorkerTime[]> m_times;
     TraceRecorder m_recorder;
+    InterpreterLock* m_lock = nullptr;
+    std::atomic<std::int64_t> m_lock_wait_ns{0};
 
     std::atomic<bool> m_failed{false};
     std::mutex m_failure_mutex;

@@ -1,5 +1,6 @@
 #include "executors/threads_executor.h"
 
+#include "executors/gil_mode.h"
 #include "executors/task_runner.h"
 
 #include <oneapi/tbb/global_control.h>
@@ -92,6 +93,7 @@ Run ThreadsExecutor::run(const Workload& workload, const ExecutorOptions& option
 {
     const std::size_t workers = options.workers;
     check_options(options);
+    check_gil_mode(name(), options.gil, options.gil_switch_interval_s);
     const Dealing dealing = options.dealing();
     Chunks chunks;
     chunks.tasks = workload.task_count();
@@ -103,6 +105,13 @@ Run ThreadsExecutor::run(const Workload& workload, const ExecutorOptions& option
     const auto start_ns = steady_now_ns();
     CancelToken task_cancel;
     TaskRunner runner(workload, options, workers, workers, task_cancel);
+    // GIL mode: one lock for the whole run, as one Python process has one interpreter.
+    std::optional<InterpreterLock> interpreter_lock;
+    if (options.gil) {
+        interpreter_lock.emplace(std::chrono::duration_cast<std::chrono::nanoseconds>(
+            std::chrono::duration<double>(options.gil_switch_interval_s)));
+        runner.set_interpreter_lock(&*interpreter_lock);
+    }
     {
         // oneTBB keeps one thread per logical CPU unless told otherwise, counting the caller;
         // W workers beside a caller that only waits need W + 1, held for the whole run.

@@ -15,10 +15,10 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 // The fixed fields of point_json; any other text field of a point is a checksum extra.
-constexpr std::array<std::string_view, 19> point_fields = {
+constexpr std::array<std::string_view, 20> point_fields = {
     "type",       "workload",   "backend",    "workers",    "tasks",         "repeats",  "wall_s",
     "wall_s_min", "wall_s_max", "speedup",    "efficiency", "karp_flatt",    "checksum", "startup_s",
-    "ship_s",     "compute_s",  "teardown_s", "bytes_sent", "bytes_received"};
+    "ship_s",     "compute_s",  "teardown_s", "bytes_sent", "bytes_received", "lock_wait_s"};
 
 void write_costs(ordered_json& out, const RunCosts& costs)
 {
@@ -28,6 +28,7 @@ void write_costs(ordered_json& out, const RunCosts& costs)
     out["teardown_s"] = costs.teardown_s;
     out["bytes_sent"] = costs.bytes_sent;
     out["bytes_received"] = costs.bytes_received;
+    out["lock_wait_s"] = costs.lock_wait_s;
 }
 
 void write_checksum(ordered_json& out, const Checksum& checksum)
@@ -100,6 +101,9 @@ void read_costs(const json& object, std::string_view where, RunCosts& costs)
     costs.teardown_s = number(object, "teardown_s", where);
     costs.bytes_sent = count(object, "bytes_sent", where);
     costs.bytes_received = count(object, "bytes_received", where);
+    // Files written before GIL mode existed have no lock wait.
+    if (object.contains("lock_wait_s"))
+        costs.lock_wait_s = number(object, "lock_wait_s", where);
 }
 
 } // namespace
@@ -236,7 +240,11 @@ ordered_json sweep_header_json(const MachineFacts& machine, const SweepRequest& 
     out["workers"] = plan.workers;
     out["tasks"] = plan.tasks;
     out["repeats"] = request.repeats;
-    out["chunk"] = request.chunk;
+    if (request.chunk_auto)
+        out["chunk"] = "auto";
+    else
+        out["chunk"] = request.chunk;
+    out["gil"] = request.gil;
     out["schedule"] = std::string(to_string(request.schedule));
     return out;
 }

@@ -15,6 +15,8 @@ struct Point {
     std::size_t workers = 0;
     std::size_t tasks = 0;
     unsigned repeats = 0;
+    bool gil = false;      ///< run in GIL mode (threads with one interpreter lock)
+    std::size_t chunk = 0; ///< tasks per chunk asked of the executor (0: it chose)
     double wall_s = 0.0; ///< median
     double wall_s_min = 0.0;
     double wall_s_max = 0.0;

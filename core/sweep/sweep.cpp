@@ -1,5 +1,6 @@
 #include "sweep/sweep.h"
 
+#include "executors/chunk_rule.h"
 #include "executors/executor_registry.h"
 #include "executors/run_error.h"
 #include "executors/serial_executor.h"
@@ -70,6 +71,8 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
     point.workers = options.workers;
     point.tasks = runs.back().tasks;
     point.repeats = request.repeats;
+    point.gil = options.gil;
+    point.chunk = options.chunk;
     point.wall_s = median(walls);
     point.wall_s_min = *std::min_element(walls.begin(), walls.end());
     point.wall_s_max = *std::max_element(walls.begin(), walls.end());
@@ -111,6 +114,7 @@ SweepPlan plan_sweep(const SweepRequest& request)
     check_repeats(request.repeats);
     check_backend_option(executor->traits(), BackendOption::ShipInputs, request.ship_inputs);
     check_backend_option(executor->traits(), BackendOption::Retries, request.retries > 0);
+    check_gil_mode(request.backend, request.gil, request.gil_switch_interval_s);
 
     SweepPlan plan;
     plan.parameters = workload->parameters().values();
@@ -136,6 +140,7 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
                       Executor& executor, SweepObserver* observer, const CancelToken& cancel)
 {
     check_repeats(request.repeats);
+    check_gil_mode(executor.name(), request.gil, request.gil_switch_interval_s);
     const std::vector<std::size_t> counts = checked_worker_counts(request.workers, executor);
     const std::size_t tasks_total = workload.task_count() * request.repeats * (counts.size() + 1);
     SweepProgressRelay relay(observer, tasks_total);
@@ -156,10 +161,15 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
     options.chunk = request.chunk;
     options.ship_inputs = request.ship_inputs;
     options.retries = request.retries;
+    // The serial baseline has one thread and nothing to switch with: it runs without the lock.
+    options.gil = request.gil;
+    options.gil_switch_interval_s = request.gil_switch_interval_s;
     std::vector<SpeedupSample> samples;
     const std::size_t logical_cpus = machine_facts().logical_cpus;
     for (const std::size_t workers : counts) {
         options.workers = workers;
+        if (request.chunk_auto)
+            options.chunk = pool_map_chunk(workload.task_count(), workers);
         Point point = run_point(request, workload, executor, options, relay, result.last_run);
         if (point.checksum != result.serial.checksum)
             throw std::runtime_error("checksum mismatch at W=" + std::to_string(workers) + ": " +

@@ -2,6 +2,7 @@
 
 #include "analysis/amdahl.h"
 #include "executors/executor.h"
+#include "executors/gil_mode.h"
 #include "sweep/point.h"
 #include "sweep/worker_range.h"
 #include "workloads/parameter_spec.h"
@@ -24,6 +25,9 @@ struct SweepRequest {
     Schedule schedule = Schedule::Dynamic;
     bool ship_inputs = false;
     unsigned retries = 0;
+    bool chunk_auto = false; ///< chunk by Pool.map's rule for each worker count (pool_map_chunk); overrides chunk
+    bool gil = false; ///< threads only: GIL mode (see check_gil_mode)
+    double gil_switch_interval_s = default_gil_switch_interval_s;
 };
 
 /// Where a sweep is, for a progress bar.

@@ -21,6 +21,9 @@ struct TraceEvent {
     Phase phase = Phase::Compute;
     std::int64_t start_ns = 0;
     std::int64_t end_ns = 0;
+    /// GIL mode: the part of [start_ns, end_ns] spent waiting for the interpreter lock (the
+    /// "gil wait" of the task; 0 outside GIL mode and on other backends).
+    std::int64_t lock_wait_ns = 0;
 };
 
 /// Every event of one run, sorted by start time.

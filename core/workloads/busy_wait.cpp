@@ -1,5 +1,7 @@
 #include "workloads/busy_wait.h"
 
+#include "workloads/interpreter_lock.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -24,6 +26,8 @@ std::int64_t thread_cpu_ns()
 bool wait_seconds(double seconds, const CancelToken& cancel)
 {
     using clock = std::chrono::steady_clock;
+    // Waiting holds no interpreter lock, as a Python thread blocked in I/O or sleep() holds no GIL.
+    const InterpreterLockReleased released;
     const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
                                              std::chrono::duration<double>(seconds));
     constexpr auto slice = std::chrono::milliseconds(10);
@@ -48,6 +52,7 @@ bool work_seconds(double seconds, const CancelToken& cancel)
     while (thread_cpu_ns() < end) {
         if (cancel.cancelled())
             return false;
+        lock_checkpoint();
         for (int i = 0; i < 20000; ++i) {
             x ^= x << 13;
             x ^= x >> 7;

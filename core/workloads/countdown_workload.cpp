@@ -1,5 +1,6 @@
 #include "workloads/countdown_workload.h"
 
+#include "workloads/interpreter_lock.h"
 #include "workloads/splitmix64.h"
 
 #include <algorithm>
@@ -33,6 +34,7 @@ std::uint64_t CountdownWorkload::count_down(std::uint64_t state, std::uint64_t s
     while (steps > 0) {
         if (cancel.cancelled())
             return 0;
+        lock_checkpoint();
         const std::uint64_t now = std::min(block, steps);
         for (std::uint64_t i = 0; i < now; ++i) {
             state ^= state << 13;

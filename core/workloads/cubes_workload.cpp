@@ -1,5 +1,7 @@
 #include "workloads/cubes_workload.h"
 
+#include "workloads/interpreter_lock.h"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -36,6 +38,7 @@ uint128 CubesWorkload::sum_of_cubes(std::uint64_t lo, std::uint64_t hi, const Ca
     for (std::uint64_t start = lo; start < hi; start += std::min(block, hi - start)) {
         if (cancel.cancelled())
             return 0;
+        lock_checkpoint();
         const std::uint64_t end = start + std::min(block, hi - start);
         if (end <= squares_fit_64_bits) {
             // i² fits in 64 bits, so each cube is one 64×64→128 multiply.

@@ -6,6 +6,7 @@
 #include "workloads/eigen_workload.h"
 #include "workloads/images_workload.h"
 #include "workloads/integrate_workload.h"
+#include "workloads/matmul_workload.h"
 #include "workloads/unbalanced_workload.h"
 
 #include <stdexcept>
@@ -18,6 +19,7 @@ const std::vector<WorkloadInfo>& WorkloadRegistry::all()
         coffee_workload_info(),    cubes_workload_info(),      eigen_workload_info(),
         countdown_workload_info(), unbalanced_workload_info(), images_workload_info(),
         integrate_workload_info(),
+        matmul_workload_info(),
     };
     return workloads;
 }

@@ -1,6 +1,7 @@
 #include "executors/cluster/cluster_executor.h"
 #include "executors/serial_executor.h"
 #include "workloads/workload_registry.h"
+#include "small_workloads.h"
 
 #include <gtest/gtest.h>
 
@@ -12,18 +13,17 @@ namespace {
 
 #ifdef PARLAB_RANK_PATH
 
-// Small sizes: every run is an mpirun launch of about a second, the work itself is a blink.
+// Small sizes (the one table of small_workloads.h): every run is an mpirun launch of about a
+// second, the work itself is a blink.
 const std::map<std::string, ParameterValues>& small_parameters()
 {
-    static const std::map<std::string, ParameterValues> table = {
-        {"coffee", {{"students", "12"}, {"seconds", "0.001"}}},
-        {"cubes", {{"n", "100000"}, {"chunks", "37"}}},
-        {"eigen", {{"matrices", "40"}, {"dim", "16"}}},
-        {"countdown", {{"tasks", "1*9"}, {"steps", "10000"}}},
-        {"unbalanced", {{"scale", "0.001"}}},
-        {"images", {{"images", "6"}, {"width", "64"}, {"height", "48"}}},
-        {"integrate", {{"first", "1000"}, {"step", "7"}, {"tasks", "60"}}},
-    };
+    static const std::map<std::string, ParameterValues> table = [] {
+        std::map<std::string, ParameterValues> listed;
+        for (const SmallWorkload& small : small_workloads())
+            if (small.listed)
+                listed[small.workload] = small.values;
+        return listed;
+    }();
     return table;
 }
 

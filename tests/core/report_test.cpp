@@ -70,7 +70,7 @@ TEST(ReportJson, PointFieldsAreTheContractInOrder)
                                               "tasks",      "repeats",      "wall_s",     "wall_s_min",
                                               "wall_s_max", "speedup",      "efficiency", "karp_flatt",
                                               "checksum",   "checksum_max", "startup_s",  "ship_s",
-                                              "compute_s",  "teardown_s",   "bytes_sent", "bytes_received"}));
+                                              "compute_s",  "teardown_s",   "bytes_sent", "bytes_received", "lock_wait_s"}));
     EXPECT_EQ(json["type"], "point");
 }
 

@@ -29,6 +29,7 @@ inline std::vector<SmallWorkload> small_workloads()
         {"unbalanced", {{"scale", "0.001"}}},
         {"images", {{"images", "6"}, {"width", "64"}, {"height", "48"}}},
         {"integrate", {{"first", "1000"}, {"step", "7"}, {"tasks", "60"}}},
+        {"matmul", {{"products", "5"}, {"size", "48"}, {"inner_threads", "1"}}},
     };
     std::vector<SmallWorkload> all;
     for (const WorkloadInfo& info : WorkloadRegistry::all()) {

@@ -14,7 +14,7 @@ TEST(WorkloadRegistry, ListsAllSevenInTeachingOrder)
     for (const auto& info : WorkloadRegistry::all())
         names.push_back(info.name);
     EXPECT_EQ(names, (std::vector<std::string>{"coffee", "cubes", "eigen", "countdown", "unbalanced", "images",
-                                                 "integrate"}));
+                                                 "integrate", "matmul"}));
 }
 
 TEST(WorkloadRegistry, EveryWorkloadHasSpecsThatParseAtTheirDefaults)
@@ -46,6 +46,7 @@ TEST(WorkloadRegistry, ParameterNamesPerWorkload)
     EXPECT_EQ(names("countdown"), (std::vector<std::string>{"tasks", "steps"}));
     EXPECT_EQ(names("unbalanced"), (std::vector<std::string>{"durations", "scale", "mode", "order", "seed"}));
     EXPECT_EQ(names("images"), (std::vector<std::string>{"images", "width", "height", "seed"}));
+    EXPECT_EQ(names("matmul"), (std::vector<std::string>{"products", "size", "inner_threads", "inner", "seed"}));
 }
 
 TEST(WorkloadRegistry, CreatesEachWorkloadWithItsName)
@@ -66,7 +67,7 @@ TEST(WorkloadRegistry, UnknownNameListsTheKnownOnes)
     } catch (const std::invalid_argument& error) {
         EXPECT_STREQ(error.what(),
                      "unknown workload 'tea' (known: coffee, cubes, eigen, countdown, unbalanced, images, "
-                     "integrate)");
+                     "integrate, matmul)");
     }
     EXPECT_THROW((void)WorkloadRegistry::create("", {}), std::invalid_argument);
 }

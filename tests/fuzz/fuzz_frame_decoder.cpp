@@ -1,8 +1,8 @@
 // Bytes as a worker's pipe could deliver them: the first byte picks how the stream is cut into
 // pieces, the rest is the stream. Every whole frame's payload goes to the decoder for its type.
 // A malformed stream must end in std::runtime_error, never in a crash or an unbounded allocation.
-#include "executors/process_frame_decoder.h"
-#include "executors/process_messages.h"
+#include "executors/processes/wire/process_frame_decoder.h"
+#include "executors/processes/wire/process_messages.h"
 
 #include <cstddef>
 #include <cstdint>
