@@ -7,13 +7,13 @@
 #include "interrupt_guard.h"
 #include "progress_bar.h"
 #include "result_format.h"
+#include "trace_output.h"
 #include "trace/chrome_trace_writer.h"
 #include "workloads/memory_estimate.h"
 #include "workloads/parameters.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
+#include <memory>
 #include <iostream>
 #include <new>
 #include <stdexcept>
@@ -58,7 +58,7 @@ SweepRequest request_from(const CliOptions& options)
     return request;
 }
 
-int sweep_and_report(const SweepHeader& header, const CliOptions& options, std::ofstream& trace_file)
+int sweep_and_report(const SweepHeader& header, const CliOptions& options, TraceOutput* trace)
 {
     const std::unique_ptr<ResultFormat> format = ResultFormat::make(options.format, std::cout);
     ProgressBar bar(stderr);
@@ -70,14 +70,11 @@ int sweep_and_report(const SweepHeader& header, const CliOptions& options, std::
         const SweepResult result = run_sweep(header.request, &observer, cancel);
         bar.clear();
         format->end(result);
-        if (trace_file.is_open()) {
-            write_chrome_trace(result.last_run.trace, trace_file,
+        if (trace != nullptr) {
+            write_chrome_trace(result.last_run.trace, trace->stream(),
                                header.request.workload + " on " + result.last_run.backend +
                                    ", W=" + std::to_string(result.last_run.workers));
-            trace_file.close();
-            if (!trace_file)
-                return report("could not finish writing the trace file '" + options.trace_path + "'",
-                              exit_failed);
+            trace->commit();
         }
         return 0;
     } catch (const RunCancelled& cancelled) {
@@ -114,7 +111,7 @@ int sweep_and_report(const SweepHeader& header, const CliOptions& options, std::
 int run_command(const CliOptions& options)
 {
     SweepHeader header;
-    std::ofstream trace_file;
+    std::unique_ptr<TraceOutput> trace;
     try {
         set_workload_memory_limit(options.memory_limit);
         if ((!options.hostfile.empty() || !options.launcher.empty()) && options.backend != "cluster")
@@ -128,22 +125,16 @@ int run_command(const CliOptions& options)
         header.plan = plan_sweep(header.request);
         header.machine = machine_facts();
         if (!options.trace_path.empty()) {
-            // Opened before the run: a trace that cannot be written must not cost a whole sweep.
-            trace_file.open(options.trace_path, std::ios::out | std::ios::trunc);
-            if (!trace_file)
-                throw std::invalid_argument("cannot write the trace file '" + options.trace_path + "'");
+            // Checked before the run: a trace that cannot be written must not cost a whole sweep.
+            trace = std::make_unique<TraceOutput>(options.trace_path);
         }
     } catch (const std::invalid_argument& error) {
         return report(error.what(), exit_usage);
     }
 
-    const int code = sweep_and_report(header, options, trace_file);
-    if (trace_file.is_open()) {
-        // An empty file left behind by a failed run would pass for a trace.
-        trace_file.close();
-        std::remove(options.trace_path.c_str());
-    }
-    return code;
+    // A failed or cancelled run leaves the path as it was: TraceOutput removes only its own
+    // temporary file.
+    return sweep_and_report(header, options, trace.get());
 }
 
 } // namespace parlab

@@ -6,6 +6,7 @@
 #include "executors/serial_executor.h"
 #include "machine/machine_facts.h"
 #include "sweep/sweep_progress_relay.h"
+#include "workloads/memory_estimate.h"
 #include "workloads/workload_registry.h"
 
 #include <algorithm>
@@ -47,7 +48,7 @@ std::string checksum_text(const Checksum& checksum)
 
 // Runs one worker count `repeats` times and summarises it; keeps the last run whole in `last`.
 Point run_point(const SweepRequest& request, const Workload& workload, Executor& executor,
-                const ExecutorOptions& options, SweepProgressRelay& relay, Run& last)
+                const ExecutorOptions& options, SweepProgressRelay& relay, Run& last, bool keep_warm = false)
 {
     std::vector<Run> runs;
     runs.reserve(request.repeats);
@@ -80,9 +81,10 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
         return std::abs(a.wall_s - point.wall_s) < std::abs(b.wall_s - point.wall_s);
     };
     point.costs = std::min_element(runs.begin(), runs.end(), by_distance)->costs;
-    // A warm pool starts once and stops once per worker count, whichever repeat is the median.
+    // What the repeats spent starting and stopping workers, whichever repeat is the median. A pool
+    // kept warm for the sweep's next worker count stops after the last one.
     point.costs.startup_s = 0.0;
-    point.costs.teardown_s = executor.shutdown();
+    point.costs.teardown_s = keep_warm ? 0.0 : executor.shutdown();
     for (const auto& run : runs) {
         point.costs.startup_s += run.costs.startup_s;
         point.costs.teardown_s += run.costs.teardown_s;
@@ -119,6 +121,11 @@ SweepPlan plan_sweep(const SweepRequest& request)
     SweepPlan plan;
     plan.parameters = workload->parameters().values();
     plan.workers = checked_worker_counts(request.workers, *executor);
+    {
+        // Each of the largest sweep's W workers holds a task's memory at once.
+        const PlannedWorkers planned(*std::max_element(plan.workers.begin(), plan.workers.end()));
+        (void)WorkloadRegistry::create(request.workload, request.parameters);
+    }
     plan.tasks = workload->task_count();
     if (request.chunk > plan.tasks)
         throw std::invalid_argument("chunk must be in 0 .. " + std::to_string(plan.tasks) +
@@ -170,7 +177,8 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
         options.workers = workers;
         if (request.chunk_auto)
             options.chunk = pool_map_chunk(workload.task_count(), workers);
-        Point point = run_point(request, workload, executor, options, relay, result.last_run);
+        const bool keep_warm = workers != counts.back(); // counts rise: the last is the largest
+        Point point = run_point(request, workload, executor, options, relay, result.last_run, keep_warm);
         if (point.checksum != result.serial.checksum)
             throw std::runtime_error("checksum mismatch at W=" + std::to_string(workers) + ": " +
                                      checksum_text(point.checksum) + " vs serial " +

@@ -14,6 +14,8 @@ namespace parlab {
 namespace {
 
 std::atomic<std::uint64_t> g_memory_limit{0};
+// Per thread: the window plans one request while a sweep on another thread plans its own.
+thread_local std::uint64_t t_planned_workers = 0;
 
 } // namespace
 
@@ -34,7 +36,19 @@ void set_workload_memory_limit(std::uint64_t bytes)
 
 std::uint64_t concurrent_tasks_estimate()
 {
+    if (t_planned_workers > 0)
+        return t_planned_workers;
     return std::max(1u, std::thread::hardware_concurrency());
+}
+
+PlannedWorkers::PlannedWorkers(std::uint64_t workers) : m_previous(t_planned_workers)
+{
+    t_planned_workers = workers;
+}
+
+PlannedWorkers::~PlannedWorkers()
+{
+    t_planned_workers = m_previous;
 }
 
 void require_memory(const std::string& what, double bytes_per_task)

@@ -115,7 +115,7 @@ TEST(ProcessExecutor, StaticDealingGivesEachWorkerItsRoundRobinChunks)
         EXPECT_EQ(event.worker, (event.task / 2) % 3) << "task " << event.task;
 }
 
-TEST(ProcessExecutor, KeepsThePoolWarmWhileTheWorkerCountStays)
+TEST(ProcessExecutor, KeepsThePoolWarmAndGrowsItForMoreWorkers)
 {
     const auto workload = WorkloadRegistry::create("cubes", {{"n", "1000"}, {"chunks", "10"}});
     ProcessExecutor executor(PARLAB_WORKER_PATH);
@@ -130,14 +130,17 @@ TEST(ProcessExecutor, KeepsThePoolWarmWhileTheWorkerCountStays)
     EXPECT_EQ(second.costs.startup_s, 0.0);
     EXPECT_EQ(second.checksum, first.checksum);
 
+    // A larger W starts only the worker it adds; the two warm ones stay.
     options.workers = 3;
     const parlab::Run third = executor.run(*workload, options);
     EXPECT_GT(third.costs.startup_s, 0.0);
-    EXPECT_GT(third.costs.teardown_s, 0.0);
+    EXPECT_EQ(third.costs.teardown_s, 0.0);
+    EXPECT_EQ(third.checksum, first.checksum);
     const auto new_pids = executor.worker_pids();
     ASSERT_EQ(new_pids.size(), 3u);
-    for (const auto pid : pids)
-        EXPECT_EQ(std::count(new_pids.begin(), new_pids.end(), pid), 0);
+    EXPECT_EQ(new_pids[0], pids[0]);
+    EXPECT_EQ(new_pids[1], pids[1]);
+    EXPECT_EQ(std::count(pids.begin(), pids.end(), new_pids[2]), 0);
     EXPECT_GT(executor.shutdown(), 0.0);
     EXPECT_TRUE(executor.worker_pids().empty());
     EXPECT_TRUE(no_children_left());

@@ -153,21 +153,33 @@ Run ProcessExecutor::run(const Workload& workload, const ExecutorOptions& option
     check_options(options);
     double teardown_s = 0.0;
     // A pool started by another thread dies with that thread: start a fresh one for this thread.
-    if (m_pool && (m_pool->size() != options.workers || m_pool->owner() != std::this_thread::get_id() ||
-                   !m_pool->healthy()))
+    if (m_pool && (m_pool->owner() != std::this_thread::get_id() || !m_pool->healthy()))
         teardown_s += shutdown();
     const std::int64_t start = steady_now_ns();
     double startup_s = 0.0; // stays 0 when the warm pool is reused: nothing was started
-    if (!m_pool) {
-        std::error_code error;
-        if (!std::filesystem::is_regular_file(m_program, error))
-            throw std::runtime_error("the worker program was not found at '" + m_program +
-                                     "' (build parlab-worker, or set PARLAB_WORKER to its path)");
-        if (::access(m_program.c_str(), X_OK) != 0)
-            throw std::runtime_error("the worker program '" + m_program + "' is not executable");
-        m_pool = std::make_unique<ProcessPool>(m_program, options.workers);
-        startup_s = m_pool->startup_s();
+    try {
+        if (!m_pool) {
+            std::error_code error;
+            if (!std::filesystem::is_regular_file(m_program, error))
+                throw std::runtime_error("the worker program was not found at '" + m_program +
+                                         "' (build parlab-worker, or set PARLAB_WORKER to its path)");
+            if (::access(m_program.c_str(), X_OK) != 0)
+                throw std::runtime_error("the worker program '" + m_program + "' is not executable");
+            m_pool = std::make_unique<ProcessPool>(m_program, options.workers, options.retries);
+            startup_s = m_pool->startup_s();
+        } else {
+            // A sweep's next, larger W starts only the workers it adds; a smaller W uses the
+            // first W of the pool and keeps the rest warm.
+            startup_s = m_pool->grow(options.workers, options.retries);
+        }
+    } catch (...) {
+        if (m_pool) {
+            m_last_teardown_s = m_pool->shutdown(true);
+            m_pool.reset();
+        }
+        throw;
     }
+    m_pool->set_liveness(m_liveness);
 
     ProcessRun::Outcome outcome;
     try {

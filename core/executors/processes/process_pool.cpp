@@ -21,23 +21,53 @@ std::string worker_name(const ProcessWorker& worker)
     return "worker " + std::to_string(worker.index()) + " (pid " + std::to_string(worker.pid()) + ")";
 }
 
+// How a worker that never said Ready ended. Killed by a signal, it was stopped from outside;
+// exiting by itself before the handshake is what a program that is no parlab worker does.
+std::string lost_while_starting(const ProcessWorker& worker, const std::string& program)
+{
+    std::string text = worker.exit_text(); // "was killed by signal 9 (Killed)", "exited with status 2"
+    const std::string killed = "was killed by signal ";
+    if (text.rfind(killed, 0) == 0) {
+        const auto name = text.find(" (");
+        return name == std::string::npos ? text + " while starting"
+                                         : text.substr(0, name) + " while starting" + text.substr(name);
+    }
+    return text + " before it was ready (is '" + program + "' a parlab worker?)";
+}
+
 } // namespace
 
-ProcessPool::ProcessPool(std::string program, std::size_t workers) : m_program(std::move(program))
+ProcessPool::ProcessPool(std::string program, std::size_t workers, unsigned startup_retries)
+    : m_program(std::move(program))
 {
+    m_startup_s = grow(workers, startup_retries);
+}
+
+void ProcessPool::spawn(std::size_t index)
+{
+    if (index >= m_workers.size())
+        m_workers.resize(index + 1);
+    m_workers[index].reset(); // kills and reaps what is left of an old process
+    m_workers[index] = std::make_unique<ProcessWorker>(m_program, index);
+}
+
+double ProcessPool::grow(std::size_t workers, unsigned startup_retries)
+{
+    if (workers <= m_workers.size())
+        return 0.0;
     const std::int64_t start = steady_now_ns();
     std::vector<std::size_t> indices;
-    for (std::size_t i = 0; i < workers; ++i) {
-        m_workers.push_back(std::make_unique<ProcessWorker>(m_program, i));
+    for (std::size_t i = m_workers.size(); i < workers; ++i) {
+        spawn(i);
         indices.push_back(i);
     }
-    wait_ready(indices);
-    m_startup_s = seconds_since(start);
+    wait_ready(indices, startup_retries);
+    return seconds_since(start);
 }
 
 ProcessPool::~ProcessPool() { shutdown(true); }
 
-void ProcessPool::wait_ready(const std::vector<std::size_t>& indices)
+void ProcessPool::wait_ready(const std::vector<std::size_t>& indices, unsigned retries)
 {
     std::vector<std::size_t> waiting = indices;
     const auto deadline = std::chrono::steady_clock::now() + ready_timeout;
@@ -63,8 +93,15 @@ void ProcessPool::wait_ready(const std::vector<std::size_t>& indices)
                 worker.close_socket();
                 if (!worker.reap(std::chrono::milliseconds(1000)))
                     worker.kill_and_reap();
-                throw std::runtime_error(worker_name(worker) + " " + worker.exit_text() +
-                                         " before it was ready (is '" + m_program + "' a parlab worker?)");
+                if (retries > 0) {
+                    // A worker killed from outside (the OOM killer, a stray kill) says nothing
+                    // about the program: start another in its place.
+                    --retries;
+                    spawn(waiting[k]);
+                    still.push_back(waiting[k]);
+                    continue;
+                }
+                throw std::runtime_error(worker_name(worker) + " " + lost_while_starting(worker, m_program));
             }
             std::optional<Frame> frame;
             try {
@@ -95,9 +132,8 @@ bool ProcessPool::healthy()
 double ProcessPool::respawn(std::size_t index)
 {
     const std::int64_t start = steady_now_ns();
-    m_workers[index].reset(); // kills and reaps what is left of the old process
-    m_workers[index] = std::make_unique<ProcessWorker>(m_program, index);
-    wait_ready({index});
+    spawn(index);
+    wait_ready({index}, 0); // the run counts this replacement against its own retries
     return seconds_since(start);
 }
 

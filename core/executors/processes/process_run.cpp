@@ -25,9 +25,10 @@ constexpr std::size_t static_window = 16;
 
 ProcessRun::ProcessRun(ProcessPool& pool, const Workload& workload, const ExecutorOptions& options)
     : m_pool(pool), m_workload(workload), m_options(options), m_tasks(workload.task_count()),
-      m_retries_left(options.retries), m_slots(pool.size()), m_partials(m_tasks)
+      m_retries_left(options.retries), m_slots(options.workers), m_partials(m_tasks),
+      m_liveness(pool.liveness(), options.workers)
 {
-    const std::size_t workers = pool.size();
+    const std::size_t workers = options.workers;
     const Dealing dealing = options.dealing();
     m_chunk = dealing.chunk_size(m_tasks, workers);
     if (options.schedule == Schedule::Dynamic) {
@@ -125,6 +126,7 @@ bool ProcessRun::receive(std::size_t index)
             return false;
         if (n < 0)
             break;
+        m_liveness.heard_from(index);
         m_costs.bytes_received += static_cast<std::uint64_t>(n);
         try {
             while (!m_failure) {
@@ -165,6 +167,7 @@ void ProcessRun::handle_frame(std::size_t index, const Frame& frame)
     m_partials[result.task] = result.partial;
     ++m_tasks_done;
     slot.compute_ns += result.end_ns - result.start_ns;
+    m_liveness.task_took(static_cast<double>(result.end_ns - result.start_ns) * 1e-9);
     const TraceEvent event{static_cast<std::uint32_t>(result.task), static_cast<std::uint32_t>(index),
                            static_cast<std::int32_t>(worker.pid()), result.cpu, Phase::Compute,
                            result.start_ns, result.end_ns};
@@ -182,7 +185,7 @@ void ProcessRun::handle_frame(std::size_t index, const Frame& frame)
     fill(index);
 }
 
-void ProcessRun::handle_lost(std::size_t index)
+void ProcessRun::handle_lost(std::size_t index, const std::string& silence)
 {
     ProcessWorker& worker = m_pool.worker(index);
     const bool truncated = worker.decoder().buffered() > 0;
@@ -191,7 +194,7 @@ void ProcessRun::handle_lost(std::size_t index)
         worker.kill_and_reap();
     Slot& slot = m_slots[index];
     std::string what = "worker " + std::to_string(index) + " (pid " + std::to_string(worker.pid()) + ") " +
-                       worker.exit_text();
+                       (silence.empty() ? worker.exit_text() : silence);
     if (truncated)
         what += ", cutting a message short";
     std::optional<std::size_t> running;
@@ -221,6 +224,25 @@ void ProcessRun::handle_lost(std::size_t index)
             fill(i);
             flush(i);
         }
+}
+
+void ProcessRun::check_liveness()
+{
+    std::vector<bool> busy(m_slots.size());
+    for (std::size_t i = 0; i < m_slots.size(); ++i) {
+        busy[i] = !m_slots[i].in_flight.empty();
+        if (!busy[i])
+            m_liveness.heard_from(i); // silence counts only while the worker has work
+    }
+    if (m_failure)
+        return;
+    if (const auto silent = m_liveness.first_silent(busy)) {
+        ProcessWorker& worker = m_pool.worker(*silent);
+        const std::string why = m_liveness.silence_text(*silent, worker.pid());
+        worker.kill_and_reap(); // SIGKILL ends a stopped process too
+        handle_lost(*silent, why);
+        m_liveness.heard_from(*silent); // a replacement starts with a clean slate
+    }
 }
 
 void ProcessRun::fail(std::string message, std::optional<std::size_t> task)
@@ -253,6 +275,7 @@ ProcessRun::Outcome ProcessRun::execute(double startup_s)
             if ((fds[i].revents & (POLLIN | POLLHUP | POLLERR)) && !receive(i))
                 handle_lost(i);
         }
+        check_liveness();
     }
     auto outcome = finish(startup_s);
     if (m_failure) {

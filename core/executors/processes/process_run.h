@@ -2,6 +2,7 @@
 
 #include "executors/executor.h"
 #include "executors/processes/process_pool.h"
+#include "executors/processes/worker_liveness.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,7 +13,7 @@
 
 namespace parlab {
 
-/// One run on a ready pool: deals tasks, ships inputs, gathers results and trace events over
+/// One run on the first options.workers workers of a ready pool: deals tasks, ships inputs, gathers results and trace events over
 /// the workers' sockets, and replaces a lost worker when retries allow. Throws nothing about the
 /// run itself: a failure or cancel is reported in the outcome, so the executor can tear the pool
 /// down and account for it before throwing.
@@ -46,7 +47,9 @@ private:
     /// Reads what worker `index` sent; false when it is gone.
     bool receive(std::size_t index);
     void handle_frame(std::size_t index, const Frame& frame);
-    void handle_lost(std::size_t index);
+    /// `silence`: why a worker that is still there counts as lost (it was killed for it).
+    void handle_lost(std::size_t index, const std::string& silence = {});
+    void check_liveness();
     void fail(std::string message, std::optional<std::size_t> task);
     Outcome finish(double startup_s);
 
@@ -67,6 +70,7 @@ private:
     std::int64_t m_ship_ns = 0;
     std::int64_t m_respawn_ns = 0;
     std::optional<Outcome> m_failure;
+    WorkerLiveness m_liveness;
 };
 
 } // namespace parlab
