@@ -6,7 +6,12 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <cstring>
+#include <limits>
+#include <stdexcept>
+#include <utility>
 #include <iostream>
 
 namespace parlab {
@@ -16,6 +21,49 @@ const char* const commands[] = {"list", "run", "machine", "lesson"};
 constexpr std::size_t max_chunk = 1'000'000'000;
 constexpr unsigned max_retries = 100;
 
+bool is_whole_number(const std::string& text)
+{
+    return !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// One wording for every numeric option: what is allowed and what was given. CLI11 puts the
+// option's name in front.
+CLI::Validator whole_number(unsigned long long low, unsigned long long high)
+{
+    const std::string allowed = "must be a whole number in " + std::to_string(low) + " .. " + std::to_string(high);
+    return CLI::Validator(
+        [=](const std::string& text) -> std::string {
+            if (!is_whole_number(text) || std::stoull(text) < low || std::stoull(text) > high)
+                return allowed + ", got '" + text + "'";
+            return {};
+        },
+        "");
+}
+
+// "512M", "2G", "1048576", "0": binary units, as the window shows bytes.
+std::uint64_t parse_byte_count(const std::string& text)
+{
+    std::size_t digits = 0;
+    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0)
+        ++digits;
+    std::string unit = text.substr(digits);
+    std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) { return std::toupper(c); });
+    static const std::pair<const char*, int> units[] = {{"", 0},    {"B", 0},  {"K", 10},  {"KB", 10},
+                                                        {"KIB", 10}, {"M", 20}, {"MB", 20}, {"MIB", 20},
+                                                        {"G", 30},  {"GB", 30}, {"GIB", 30}, {"T", 40},
+                                                        {"TB", 40}, {"TIB", 40}};
+    const auto found = std::find_if(std::begin(units), std::end(units),
+                                    [&](const auto& entry) { return unit == entry.first; });
+    if (digits == 0 || digits > 15 || found == std::end(units))
+        throw std::invalid_argument("--memory-limit: must be a whole number of bytes with an optional unit K, M, G "
+                                    "or T (e.g. 512M, 2G; 0 for no limit), got '" +
+                                    text + "'");
+    const std::uint64_t value = std::stoull(text.substr(0, digits));
+    if (found->second > 0 && value > (std::numeric_limits<std::uint64_t>::max() >> found->second))
+        throw std::invalid_argument("--memory-limit: " + text + " is too large");
+    return value << found->second;
+}
+
 } // namespace
 
 CliParse parse_cli(int argc, char** argv)
@@ -23,6 +71,7 @@ CliParse parse_cli(int argc, char** argv)
     CliParse parse;
     CliOptions& o = parse.options;
     std::string chunk_text = "0";
+    std::string memory_limit_text = "0";
 
     // CLI11 would say "The following arguments were not expected"; a student needs the commands.
     if (argc > 1 && argv[1][0] != '-' &&
@@ -54,11 +103,17 @@ CliParse parse_cli(int argc, char** argv)
     run->add_option("--param", o.parameters, "A workload parameter, KEY=VALUE (repeatable)")
         ->allow_extra_args(false);
     run->add_option("--repeat", o.repeats, "Runs per worker count (the median is reported)")
-        ->check(CLI::Range(1u, max_repeats))
+        ->check(whole_number(1, max_repeats))
         ->capture_default_str();
     run->add_option("--chunk", chunk_text,
                     "Tasks per chunk (0 chooses; auto: Python Pool.map's rule, tasks / (4 x workers) rounded up)")
-        ->check(CLI::IsMember({"auto"}) | CLI::Range(std::size_t{0}, max_chunk))
+        ->check(CLI::Validator(
+            [](const std::string& text) -> std::string {
+                if (text == "auto" || (is_whole_number(text) && std::stoull(text) <= max_chunk))
+                    return {};
+                return "must be auto or a whole number in 0 .. " + std::to_string(max_chunk) + ", got '" + text + "'";
+            },
+            ""))
         ->capture_default_str();
     run->add_flag("--gil", o.gil,
                   "threads only: one interpreter lock, as CPython threads have (computing holds it, waiting does not)");
@@ -76,7 +131,7 @@ CliParse parse_cli(int argc, char** argv)
                   "processes: re-run a task lost with its worker up to N times (N is 1 when left out)")
         ->expected(0, 1)
         ->type_name("[N]")
-        ->check(CLI::Range(0u, max_retries));
+        ->check(whole_number(0, max_retries));
     run->add_option("--hostfile", o.hostfile,
                     "cluster: Open MPI hostfile, one host per line: name [slots=N] (default: this machine)")
         ->type_name("FILE");
@@ -84,9 +139,8 @@ CliParse parse_cli(int argc, char** argv)
                     "cluster: launch line used instead of mpirun, e.g. \"srun -n {W}\" ({W}: the worker count)")
         ->type_name("LINE");
     run->add_option(
-           "--memory-limit", o.memory_limit,
+           "--memory-limit", memory_limit_text,
            "Refuse sizes that would need more memory than this (e.g. 512M, 2G; 0: what is available)")
-        ->transform(CLI::AsSizeValue(false))
         ->type_name("BYTES");
 
     CLI::App* lesson = app.add_subcommand("lesson", "The lecture's lessons: list them, or run one headless");
@@ -130,6 +184,12 @@ CliParse parse_cli(int argc, char** argv)
         o.chunk_auto = true;
     else
         o.chunk = static_cast<std::size_t>(std::stoull(chunk_text));
+    try {
+        o.memory_limit = parse_byte_count(memory_limit_text);
+    } catch (const std::invalid_argument& error) {
+        std::cerr << "parlab-cli: " << error.what() << '\n';
+        parse.exit_code = 2;
+    }
     return parse;
 }
 

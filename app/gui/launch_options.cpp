@@ -7,6 +7,7 @@
 #include "workloads/parameters.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 #include <cstring>
 #include <iostream>
@@ -74,6 +75,15 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         sweep.file = parser.value(exportSweep);
         if (!PlotExporter::supports(sweep.file))
             throw std::invalid_argument("--export-sweep: the file name must end in .png, .pdf or .svg");
+        // Checked before the sweep: a plot that cannot be written must not cost a whole sweep.
+        const QFileInfo target(sweep.file);
+        const QFileInfo folder(target.absolutePath());
+        if (!folder.isDir())
+            throw std::invalid_argument("--export-sweep: cannot write '" + sweep.file.toStdString() + "': the folder '" +
+                                        folder.filePath().toStdString() + "' does not exist");
+        if (!folder.isWritable() || target.isDir() || (target.exists() && !target.isWritable()))
+            throw std::invalid_argument("--export-sweep: cannot write '" + sweep.file.toStdString() +
+                                        "': permission denied");
         if (!parser.isSet(workload))
             throw std::invalid_argument("--export-sweep needs --workload NAME");
         auto& r = sweep.request;
@@ -83,8 +93,8 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
                                           : default_worker_range(r.backend);
         bool ok = false;
         const int repeats = parser.value(repeat).toInt(&ok);
-        if (!ok || repeats < 1)
-            throw std::invalid_argument("--repeat must be a whole number in 1 .. " + std::to_string(max_repeats) +
+        if (!ok || repeats < 1 || static_cast<unsigned>(repeats) > max_repeats)
+            throw std::invalid_argument("--repeat: must be a whole number in 1 .. " + std::to_string(max_repeats) +
                                         ", got '" + parser.value(repeat).toStdString() + "'");
         r.repeats = static_cast<unsigned>(repeats);
         std::vector<std::string> assignments;

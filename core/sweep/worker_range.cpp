@@ -22,6 +22,9 @@ std::size_t parse_number(std::string_view text, std::string_view part, const cha
 {
     if (part.empty())
         fail(text, std::string(what) + " is missing (" + syntax_help + ")");
+    if (part.size() > 1 && part[0] == '-' &&
+        part.find_first_not_of("0123456789", 1) == std::string_view::npos)
+        fail(text, std::string(what) + " must be at least 1, got " + std::string(part));
     std::size_t value = 0;
     const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
     if (error == std::errc::result_out_of_range)

@@ -60,6 +60,13 @@ private Q_SLOTS:
                                      << "seconds";
         QTest::newRow("repeat") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--repeat", "0"}
                                 << "--repeat";
+        QTest::newRow("repeat word") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--repeat", "abc"}
+                                     << "--repeat: must be a whole number in 1 .. ";
+        QTest::newRow("negative workers")
+            << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--workers", "-1"} << "at least 1, got -1";
+        // Refused before the sweep runs, not after it.
+        QTest::newRow("folder") << QStringList{"--export-sweep", "/nonexistent-dir/a.png", "--workload", "coffee"}
+                                << "the folder '/nonexistent-dir' does not exist";
         QTest::newRow("unknown") << QStringList{"--frobnicate"} << "frobnicate";
         QTest::newRow("orphan") << QStringList{"--workload", "coffee"} << "--export-sweep";
     }

@@ -106,6 +106,18 @@ private Q_SLOTS:
         QVERIFY(json.object().contains(QStringLiteral("machine")));
     }
 
+    void exportSweepExitsTwoForAWorkerCountTheBackendRefuses()
+    {
+        // As parlab-cli does for the same mistake; reached here without the launch options' checks.
+        ExportSweepOptions options;
+        options.file = m_dir.filePath(QStringLiteral("refused.png"));
+        options.request.workload = "cubes";
+        options.request.backend = "threads";
+        options.request.workers = WorkerRange::parse("100000");
+        QCOMPARE(HeadlessExport::run(options), 2);
+        QVERIFY(!QFile::exists(options.file));
+    }
+
     void exportSweepWritesAValidSvgWithNoWindow()
     {
         const QString path = m_dir.filePath(QStringLiteral("headless.svg"));

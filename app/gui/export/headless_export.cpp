@@ -46,6 +46,10 @@ int HeadlessExport::run(const ExportSweepOptions& options)
         PlotExporter::save(view.plot(), options.file);
         std::cout << "wrote " << QFileInfo(options.file).absoluteFilePath().toStdString() << "\n";
         return 0;
+    } catch (const std::invalid_argument& error) {
+        // A mistake in what was asked, as parlab-cli says it: exit 2.
+        std::cerr << "parlab: " << error.what() << "\n";
+        return 2;
     } catch (const std::exception& error) {
         std::cerr << "parlab: " << error.what() << "\n";
         return 1;
