@@ -5,7 +5,7 @@
 set -u
 cli=$1
 [ "$(id -u)" -eq 0 ] || { echo "skipped: needs root for ip netns"; exit 77; }
-for tool in ip sshd ssh ssh-keygen unshare mpirun; do
+for tool in ip sshd ssh ssh-keygen unshare mpirun python3; do
   command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || { echo "skipped: $tool is missing"; exit 77; }
 done
 id=$$
@@ -46,6 +46,7 @@ PidFile $dir/sshd.pid
 CONF
 step ip netns exec "$ns" unshare --uts sh -c "hostname node-b && $(command -v sshd || echo /usr/sbin/sshd) -f $dir/sshd_config"
 for _ in 1 2 3 4 5 6 7 8 9 10; do [ -f "$dir/sshd.pid" ] && break; sleep 0.2; done
+[ -f "$dir/sshd.pid" ] || { echo "skipped: sshd did not start in the namespace"; exit 77; }
 here=$(hostname)
 printf '%s slots=1\n%s slots=1\n' "$here" "$there_ip" > "$dir/hosts"
 export OMPI_MCA_plm_rsh_args="-i $dir/id -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR"
