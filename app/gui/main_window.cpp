@@ -28,7 +28,6 @@
 #include <QTabWidget>
 
 namespace parlab::gui {
-
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_session(new Session(this)), m_controls(new ControlsPanel),
       m_tabs(new QTabWidget), m_speedup(new SpeedupView), m_controller(new RunController(this)),
