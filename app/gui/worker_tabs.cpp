@@ -57,6 +57,8 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
     });
     connect(session, &Session::lastRunChanged, this, &WorkerTabs::lastRunChanged);
     connect(controller, &RunController::progress, this, &WorkerTabs::progress);
+    // Each repeat's point as it comes, refined by the next: the first point shows early.
+    connect(controller, &RunController::pointRefined, session, &Session::refinePoint);
     connect(controller, &RunController::idle, m_live, &LiveSpeedupMarker::end);
     connect(m_live, &LiveSpeedupMarker::textChanged, this, [this](const QString& text) {
         if (!text.isEmpty())
@@ -88,11 +90,13 @@ void WorkerTabs::runBegun(const SweepRequest& request)
 void WorkerTabs::progress(const SweepProgress& progress)
 {
     m_live->setProgress(progress);
-    // Each run of a sweep (the serial baseline, then each worker count) gets a fresh bar.
-    if (progress.backend == m_liveBackend && progress.workers == m_liveWorkers)
+    // Each run of a sweep (every repeat of the serial baseline, then of each worker count) gets
+    // a fresh bar.
+    if (progress.backend == m_liveBackend && progress.workers == m_liveWorkers && progress.repeat == m_liveRepeat)
         return;
     m_liveBackend = progress.backend;
     m_liveWorkers = progress.workers;
+    m_liveRepeat = progress.repeat;
     if (m_tasksPerRun > 0)
         m_coffee->startLive(m_tasksPerRun, progress.workers, progress.backend);
 }

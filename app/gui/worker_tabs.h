@@ -75,6 +75,7 @@ private:
     std::size_t m_tasksPerRun = 0;
     std::string m_liveBackend;
     std::size_t m_liveWorkers = 0;
+    unsigned m_liveRepeat = 0;
 };
 
 } // namespace parlab::gui
