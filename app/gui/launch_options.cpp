@@ -42,7 +42,12 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
                                    QStringLiteral("K=V"));
     const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("With --export-sweep: repeats per point."),
                                     QStringLiteral("R"), QStringLiteral("3"));
-    parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat});
+    const QCommandLineOption exportView(QStringLiteral("export-view"),
+                                        QStringLiteral("Run what VIEW needs with no window and write it to the FILE "
+                                                       "that follows (.png, .pdf or .svg): ") +
+                                            HeadlessViewExport::views().join(QStringLiteral(", ")) + QStringLiteral("."),
+                                        QStringLiteral("VIEW"));
+    parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat, exportView});
 
     LaunchOptions options;
     if (!parser.parse(arguments)) {
@@ -55,8 +60,13 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         options.helpShown = true;
         return options;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        options.error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+    // --export-view VIEW FILE: the file is the one positional argument.
+    QStringList positional = parser.positionalArguments();
+    QString viewFile;
+    if (parser.isSet(exportView) && !positional.isEmpty())
+        viewFile = positional.takeFirst();
+    if (!positional.isEmpty()) {
+        options.error = QStringLiteral("unexpected argument '%1'").arg(positional.first());
         return options;
     }
     options.presentation = parser.isSet(presentation);
@@ -65,27 +75,37 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
 
     const bool sweepOnly = parser.isSet(workload) || parser.isSet(param) || parser.isSet(backend) ||
                            parser.isSet(workers) || parser.isSet(repeat);
-    if (!parser.isSet(exportSweep)) {
+    const bool viewAsked = parser.isSet(exportView);
+    if (!parser.isSet(exportSweep) && !viewAsked) {
         if (sweepOnly)
             options.error = QStringLiteral("--workload, --backend, --workers, --param and --repeat go with --export-sweep FILE");
         return options;
     }
+    const std::string flag = viewAsked ? "--export-view" : "--export-sweep";
     try {
+        if (viewAsked && parser.isSet(exportSweep))
+            throw std::invalid_argument("--export-view and --export-sweep do not go together");
+        if (viewAsked && !HeadlessViewExport::views().contains(parser.value(exportView)))
+            throw std::invalid_argument("--export-view: no view named '" + parser.value(exportView).toStdString() +
+                                        "'; expected one of " +
+                                        HeadlessViewExport::views().join(QStringLiteral(", ")).toStdString());
+        if (viewAsked && viewFile.isEmpty())
+            throw std::invalid_argument("--export-view VIEW needs the FILE to write after it");
         ExportSweepOptions sweep;
-        sweep.file = parser.value(exportSweep);
+        sweep.file = viewAsked ? viewFile : parser.value(exportSweep);
         if (!PlotExporter::supports(sweep.file))
-            throw std::invalid_argument("--export-sweep: the file name must end in .png, .pdf or .svg");
+            throw std::invalid_argument(flag + ": the file name must end in .png, .pdf or .svg");
         // Checked before the sweep: a plot that cannot be written must not cost a whole sweep.
         const QFileInfo target(sweep.file);
         const QFileInfo folder(target.absolutePath());
         if (!folder.isDir())
-            throw std::invalid_argument("--export-sweep: cannot write '" + sweep.file.toStdString() + "': the folder '" +
+            throw std::invalid_argument(flag + ": cannot write '" + sweep.file.toStdString() + "': the folder '" +
                                         folder.filePath().toStdString() + "' does not exist");
         if (!folder.isWritable() || target.isDir() || (target.exists() && !target.isWritable()))
-            throw std::invalid_argument("--export-sweep: cannot write '" + sweep.file.toStdString() +
+            throw std::invalid_argument(flag + ": cannot write '" + sweep.file.toStdString() +
                                         "': permission denied");
-        if (!parser.isSet(workload))
-            throw std::invalid_argument("--export-sweep needs --workload NAME");
+        if (!parser.isSet(workload) && !(viewAsked && parser.value(exportView) == QLatin1String("trends")))
+            throw std::invalid_argument(flag + " needs --workload NAME");
         auto& r = sweep.request;
         r.workload = parser.value(workload).toStdString();
         r.backend = parser.value(backend).toStdString();
@@ -101,9 +121,13 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         for (const QString& pair : parser.values(param))
             assignments.push_back(pair.toStdString());
         r.parameters = Parameters::parse_assignments(assignments);
-        // The same checks and wording as parlab-cli and the window.
-        (void)plan_sweep(r);
-        options.exportSweep = sweep;
+        // The same checks and wording as parlab-cli and the window (trends runs nothing).
+        if (!r.workload.empty())
+            (void)plan_sweep(r);
+        if (viewAsked)
+            options.exportView = ExportViewOptions{parser.value(exportView), sweep.file, r};
+        else
+            options.exportSweep = sweep;
     } catch (const std::exception& error) {
         options.error = QString::fromStdString(error.what());
     }
@@ -113,7 +137,7 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
 bool needs_no_display(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char* flag : {"--export-sweep", "--help", "-h", "--version", "-v", "--help-all"}) {
+        for (const char* flag : {"--export-sweep", "--export-view", "--help", "-h", "--version", "-v", "--help-all"}) {
             const std::size_t length = std::strlen(flag);
             if (std::strncmp(argv[i], flag, length) == 0 && (argv[i][length] == '\0' || argv[i][length] == '='))
                 return true;

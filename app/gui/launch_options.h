@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/headless_view_export.h"
 #include "sweep/sweep.h"
 
 #include <QString>
@@ -21,6 +22,7 @@ struct LaunchOptions {
     QString tab;         ///< the tab to open on, empty for the last one used
     bool demoSweep = false;
     std::optional<ExportSweepOptions> exportSweep;
+    std::optional<ExportViewOptions> exportView; ///< --export-view VIEW FILE
     QString error;       ///< one line when the arguments are wrong (exit 2)
     bool helpShown = false; ///< --help or --version was answered (exit 0)
 };

@@ -45,6 +45,8 @@ int main(int argc, char** argv)
     }
     if (options.exportSweep)
         return HeadlessExport::run(*options.exportSweep);
+    if (options.exportView)
+        return HeadlessViewExport::run(*options.exportView);
 
     MainWindow window;
     if (!options.tab.isEmpty() && !window.showTab(options.tab))

@@ -7,16 +7,17 @@
 #include "session/session.h"
 #include "settings.h"
 #include "views/core_load_view.h"
+#include "views/comparison_view.h"
 #include "views/costs_view.h"
 #include "views/speedup_view.h"
 #include "views/timeline_view.h"
 #include "views/trends_view.h"
 #include "window_texts.h"
+#include "worker_tabs.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
-#include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
@@ -27,7 +28,6 @@
 #include <QTabWidget>
 
 namespace parlab::gui {
-
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_session(new Session(this)), m_controls(new ControlsPanel),
       m_tabs(new QTabWidget), m_speedup(new SpeedupView), m_controller(new RunController(this)),
@@ -44,12 +44,14 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
-
     addView(m_speedup, tr("Speedup"));
-    addView(new CoreLoadView(this), tr("Core load"));
+    auto* coreLoad = new CoreLoadView(this);
+    addView(coreLoad, tr("Core load"));
     addView(new TrendsView(this), tr("Dennard scaling"));
     addView(new TimelineView(this), tr("Timeline"));
     addView(new CostsView(this), tr("Costs"));
+    m_workerTabs = new WorkerTabs(m_session, m_controller, m_tabs, m_speedup, coreLoad, statusBar(), this);
+    addView(m_workerTabs->comparison(), tr("Compare"));
     wireRuns();
     buildMenus();
 
@@ -192,6 +194,7 @@ void MainWindow::applyScale()
     const double scale = m_zoom * (m_presentation ? presentation_scale : 1.0);
     for (PlotView* view : m_views)
         view->setScale(scale);
+    m_workerTabs->setScale(scale);
     // The controls grow less than the plots: at full plot scale they would no longer fit 720 rows.
     const double controlsScale = 1.0 + 0.5 * (scale - 1.0);
     QFont font = QApplication::font();

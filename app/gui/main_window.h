@@ -14,6 +14,7 @@ class PlotView;
 class RunController;
 class Session;
 class SpeedupView;
+class WorkerTabs;
 struct RunRequest;
 
 /// The classroom window: controls on the left, the plot views in tabs on the right. It builds
@@ -40,6 +41,7 @@ public:
     [[nodiscard]] SpeedupView* speedupView() const { return m_speedup; }
     [[nodiscard]] RunController* controller() const { return m_controller; }
     [[nodiscard]] Session* session() const { return m_session; }
+    [[nodiscard]] WorkerTabs* workerTabs() const { return m_workerTabs; }
     [[nodiscard]] const std::vector<PlotView*>& views() const { return m_views; }
 
 protected:
@@ -63,6 +65,7 @@ private:
     SpeedupView* m_speedup;
     RunController* m_controller;
     DemoSweeps* m_demo;
+    WorkerTabs* m_workerTabs = nullptr;
     std::vector<PlotView*> m_views;
     double m_zoom = 1.0;
     bool m_presentation = false;

@@ -73,8 +73,17 @@ public:
             m_pending->events.record(event);
     }
 
+    void on_point_refined(const Point& point) override
+    {
+        if (!m_baselineDone) // the serial baseline is the reference, not a point of the plot
+            return;
+        QMetaObject::invokeMethod(
+            m_controller, [c = m_controller, point] { Q_EMIT c->pointRefined(point); }, Qt::QueuedConnection);
+    }
+
     void on_baseline(const Point& point) override
     {
+        m_baselineDone = true;
         QMetaObject::invokeMethod(
             m_controller, [c = m_controller, point] { Q_EMIT c->baselineReady(point); }, Qt::QueuedConnection);
     }
@@ -89,6 +98,7 @@ private:
     RunController* m_controller;
     std::shared_ptr<Pending> m_pending;
     bool m_fits = true;
+    bool m_baselineDone = false;
 };
 
 RunController::RunController(QObject* parent) : QObject(parent), m_pending(std::make_shared<Pending>(1))

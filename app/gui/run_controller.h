@@ -34,6 +34,8 @@ Q_SIGNALS:
     void progress(const parlab::SweepProgress& progress);
     void baselineReady(const parlab::Point& point);
     void pointReady(const parlab::Point& point);
+    /// A provisional point from the repeats so far of a worker count (not of the baseline).
+    void pointRefined(const parlab::Point& point);
     void taskEvents(const std::vector<parlab::TraceEvent>& events);
     void finished(const parlab::SweepResult& result);
     void failed(const QString& message);

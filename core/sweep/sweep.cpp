@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <stdexcept>
 
 namespace parlab {
@@ -47,8 +48,10 @@ std::string checksum_text(const Checksum& checksum)
 }
 
 // Runs one worker count `repeats` times and summarises it; keeps the last run whole in `last`.
+// `refined`, when given, hears the runs so far after each repeat but the last.
 Point run_point(const SweepRequest& request, const Workload& workload, Executor& executor,
-                const ExecutorOptions& options, SweepProgressRelay& relay, Run& last, bool keep_warm = false)
+                const ExecutorOptions& options, SweepProgressRelay& relay, Run& last, bool keep_warm = false,
+                const std::function<void(const std::vector<Run>&)>& refined = {})
 {
     std::vector<Run> runs;
     runs.reserve(request.repeats);
@@ -61,6 +64,8 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
         if (repeat + 1 < request.repeats)
             run.trace = Trace{}; // only the last run's trace is kept
         runs.push_back(std::move(run));
+        if (repeat + 1 < request.repeats && refined)
+            refined(runs);
     }
 
     std::vector<double> walls;
@@ -97,6 +102,29 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
                                      ": " + checksum_text(run.checksum) + " vs " + checksum_text(point.checksum));
     }
     last = std::move(runs.back());
+    return point;
+}
+
+// The point the repeats so far give: their median wall time, and the speedup against
+// `serial_wall_s` (0 for the baseline itself, whose speedup is 1).
+Point provisional_point(const Workload& workload, std::string_view backend, std::size_t workers,
+                        const std::vector<Run>& runs, double serial_wall_s)
+{
+    std::vector<double> walls;
+    for (const auto& run : runs)
+        walls.push_back(run.wall_s);
+    Point point;
+    point.workload = workload.name();
+    point.backend = std::string(backend);
+    point.workers = workers;
+    point.tasks = runs.back().tasks;
+    point.repeats = static_cast<unsigned>(runs.size());
+    point.wall_s = median(walls);
+    point.wall_s_min = *std::min_element(walls.begin(), walls.end());
+    point.wall_s_max = *std::max_element(walls.begin(), walls.end());
+    point.checksum = runs.back().checksum;
+    point.speedup = serial_wall_s > 0 && point.wall_s > 0 ? serial_wall_s / point.wall_s : 1.0;
+    point.efficiency = point.speedup / static_cast<double>(std::max<std::size_t>(1, workers));
     return point;
 }
 
@@ -158,7 +186,14 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
     serial_options.schedule = request.schedule;
     serial_options.cancel = cancel;
     serial_options.observer = &relay;
-    result.serial = run_point(request, workload, baseline, serial_options, relay, result.last_run);
+    const auto refine = [&workload, observer](std::string_view backend, std::size_t workers, double serial_s) {
+        return [&workload, observer, backend, workers, serial_s](const std::vector<Run>& runs) {
+            if (observer != nullptr)
+                observer->on_point_refined(provisional_point(workload, backend, workers, runs, serial_s));
+        };
+    };
+    result.serial = run_point(request, workload, baseline, serial_options, relay, result.last_run, false,
+                              refine(baseline.name(), 1, 0.0));
     result.serial.speedup = 1.0;
     result.serial.efficiency = 1.0;
     if (observer != nullptr)
@@ -178,7 +213,8 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
         if (request.chunk_auto)
             options.chunk = pool_map_chunk(workload.task_count(), workers);
         const bool keep_warm = workers != counts.back(); // counts rise: the last is the largest
-        Point point = run_point(request, workload, executor, options, relay, result.last_run, keep_warm);
+        Point point = run_point(request, workload, executor, options, relay, result.last_run, keep_warm,
+                                refine(executor.name(), workers, result.serial.wall_s));
         if (point.checksum != result.serial.checksum)
             throw std::runtime_error("checksum mismatch at W=" + std::to_string(workers) + ": " +
                                      checksum_text(point.checksum) + " vs serial " +

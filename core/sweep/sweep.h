@@ -55,6 +55,11 @@ public:
     virtual void on_progress(const SweepProgress&) {}
     virtual void on_baseline(const Point&) {}
     virtual void on_point(const Point&) {}
+    /// After each repeat but the last of a worker count (or of the serial baseline, then with
+    /// workers 1 and backend "serial"): the point as the repeats so far give it, from the sweep's
+    /// thread, so a plot can show it at once and refine it. on_point or on_baseline follows
+    /// with the final point; the speedup is against the serial baseline's median.
+    virtual void on_point_refined(const Point&) {}
     virtual void set_up(std::size_t /*workers*/) {}
     virtual void on_task_done(std::size_t /*worker*/, const TraceEvent&) {}
 };

@@ -34,6 +34,15 @@ void ExportActions::addTo(QMenu* menu)
 void ExportActions::exportPlot()
 {
     auto* view = qobject_cast<PlotView*>(m_tabs->currentWidget());
+    if (!view) { // the coffee bar and the machine are widgets, not plots: a picture of them
+        const QString png = QFileDialog::getSaveFileName(m_window, tr("Export view"),
+                                                         m_tabs->currentWidget()->objectName() + ".png",
+                                                         tr("PNG images (*.png)"));
+        if (!png.isEmpty())
+            m_status->showMessage(m_tabs->currentWidget()->grab().save(png) ? tr("Wrote %1").arg(png)
+                                                                            : tr("Could not write %1").arg(png));
+        return;
+    }
     const QString path = QFileDialog::getSaveFileName(
         m_window, tr("Export plot"), view->exportName() + ".png", tr("Images (*.png *.svg *.pdf)"));
     if (path.isEmpty())

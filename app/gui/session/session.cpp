@@ -49,6 +49,11 @@ void Session::addPoint(const Point& point)
     Q_EMIT pointAdded(point);
 }
 
+void Session::refinePoint(const Point& point)
+{
+    Q_EMIT pointAdded(point);
+}
+
 void Session::addLiveEvents(const std::vector<TraceEvent>& events)
 {
     Q_EMIT liveEventsAdded(events);

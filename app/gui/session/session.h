@@ -29,6 +29,9 @@ public:
     void beginRun(const SweepRequest& request);
     void addBaseline(const Point& point);
     void addPoint(const Point& point);
+    /// A provisional point of the run in progress (the repeats so far): announced as pointAdded,
+    /// so the plot shows it at once, but not kept; the final addPoint at the same workers replaces it.
+    void refinePoint(const Point& point);
     /// Events of the run in progress, for views that draw it as it goes; not kept.
     void addLiveEvents(const std::vector<TraceEvent>& events);
     void setLastRun(const Run& run);

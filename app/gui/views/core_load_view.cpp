@@ -102,6 +102,7 @@ void CoreLoadView::sampleNow() { addSample(m_sampler->sample()); }
 
 void CoreLoadView::addSample(const CpuSample& sample)
 {
+    Q_EMIT sampled(sample);
     m_history.push_back(sample);
     while (!m_history.empty() && m_history.front().time_s < sample.time_s - history_seconds)
         m_history.pop_front();

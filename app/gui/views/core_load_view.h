@@ -47,6 +47,10 @@ public:
     static constexpr double history_seconds = 60.0;
     static constexpr int sample_interval_ms = 200;
 
+Q_SIGNALS:
+    /// Each sample as it is drawn, for other views of the same load (the topology).
+    void sampled(const parlab::CpuSample& sample);
+
 protected:
     void restyle() override;
     bool eventFilter(QObject* watched, QEvent* event) override;

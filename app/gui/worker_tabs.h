@@ -1,0 +1,81 @@
+#pragma once
+
+#include "executors/run.h"
+
+#include <QObject>
+#include <QString>
+
+#include <cstddef>
+#include <vector>
+
+class QComboBox;
+class QStatusBar;
+class QTabWidget;
+class QWidget;
+
+namespace parlab {
+struct SweepProgress;
+struct SweepRequest;
+}
+
+namespace parlab::gui {
+
+class CoffeeBarView;
+class ComparisonView;
+class CoreLoadView;
+class LiveSpeedupMarker;
+class RunController;
+class Session;
+class SpeedupView;
+class TopologyView;
+
+/// The views that show the workers, wired to the session and the run: the coffee bar (live
+/// from the run's events, then the last run to replay; the current tab when the workload is
+/// coffee), the machine's topology (live loads from the core-load sampler, the last run's
+/// placement), the comparison of two runs of the session, and the live speedup marker on the
+/// speedup plot with its number in the status bar.
+class WorkerTabs : public QObject {
+    Q_OBJECT
+public:
+    /// Adds the coffee bar and topology tabs to `tabs`; the comparison is a plot view the
+    /// window adds itself (comparison()), so it exports as the other plots do.
+    WorkerTabs(Session* session, RunController* controller, QTabWidget* tabs, SpeedupView* speedup,
+               CoreLoadView* coreLoad, QStatusBar* status, QObject* parent = nullptr);
+
+    [[nodiscard]] CoffeeBarView* coffee() const { return m_coffee; }
+    [[nodiscard]] TopologyView* topology() const { return m_topology; }
+    [[nodiscard]] ComparisonView* comparison() const { return m_comparison; }
+    [[nodiscard]] LiveSpeedupMarker* liveSpeedup() const { return m_live; }
+    /// The finished runs of this session the comparison can pick from, oldest first.
+    [[nodiscard]] const std::vector<Run>& keptRuns() const { return m_kept; }
+    /// Compares kept runs `a` (top) and `b`, as picking them in the two boxes does.
+    void compare(int a, int b);
+    void setScale(double scale);
+
+private:
+    void runBegun(const SweepRequest& request);
+    void progress(const SweepProgress& progress);
+    void lastRunChanged();
+    [[nodiscard]] double serialSeconds() const;
+
+    /// How many finished runs the comparison keeps (each with its whole trace).
+    static constexpr std::size_t max_kept = 12;
+
+    Session* m_session;
+    QTabWidget* m_tabs;
+    QStatusBar* m_status;
+    CoffeeBarView* m_coffee;
+    TopologyView* m_topology;
+    ComparisonView* m_comparison;
+    LiveSpeedupMarker* m_live;
+    QComboBox* m_pickA;
+    QComboBox* m_pickB;
+    std::vector<Run> m_kept;
+    std::vector<double> m_keptSerialS;
+    std::size_t m_tasksPerRun = 0;
+    std::string m_liveBackend;
+    std::size_t m_liveWorkers = 0;
+    unsigned m_liveRepeat = 0;
+};
+
+} // namespace parlab::gui

@@ -1,0 +1,96 @@
+#include "controls/controls_panel.h"
+#include "main_window.h"
+#include "run_controller.h"
+#include "views/coffee_bar_view.h"
+#include "views/coffee_scene.h"
+#include "views/comparison_view.h"
+#include "views/live_speedup_marker.h"
+#include "worker_tabs.h"
+
+#include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace parlab;
+using namespace parlab::gui;
+
+class WorkerTabsTest : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+
+    void runCoffee(const QString& backend, const QString& students, const QString& button, const QString& workers)
+    {
+        auto* controls = m_window->controls();
+        controls->setWorkload(QStringLiteral("coffee"));
+        controls->setParameters({{"students", students.toStdString()}, {"seconds", "0.02"}, {"mode", "wait"}});
+        controls->setBackend(backend);
+        if (button == QStringLiteral("sweep"))
+            controls->setSweepRange(workers);
+        else
+            controls->setWorkers(workers.toInt());
+        QSignalSpy idle(m_window->controller(), &RunController::idle);
+        QTest::mouseClick(controls->findChild<QPushButton*>(button), Qt::LeftButton);
+        QVERIFY(m_window->controller()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(idle.count() == 1, 90000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_window = std::make_unique<MainWindow>();
+        m_window->showTab(QStringLiteral("speedup"));
+    }
+
+    void coffeeTabIsCurrentAndServesEveryTask()
+    {
+        runCoffee(QStringLiteral("threads"), QStringLiteral("30"), QStringLiteral("run"), QStringLiteral("3"));
+        auto* tabs = m_window->findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        CoffeeBarView* coffee = m_window->workerTabs()->coffee();
+        QCOMPARE(tabs->currentWidget(), coffee);
+        QVERIFY(!coffee->isLive());
+        QCOMPARE(coffee->scene()->baristaCount(), 3);
+        QCOMPARE(coffee->scene()->servedCount(), std::size_t{30});
+    }
+
+    void liveSpeedupMarkerMovesDuringASweep()
+    {
+        LiveSpeedupMarker* live = m_window->workerTabs()->liveSpeedup();
+        QSet<QString> seen;
+        const auto connection = connect(live, &LiveSpeedupMarker::textChanged, this, [&](const QString&) {
+            if (live->isShown())
+                seen.insert(QStringLiteral("%1,%2").arg(live->position().x()).arg(live->position().y()));
+        });
+        runCoffee(QStringLiteral("threads"), QStringLiteral("60"), QStringLiteral("sweep"), QStringLiteral("1:3"));
+        disconnect(connection);
+        // At least one position per worker count after the baseline, and the marker goes when done.
+        QVERIFY2(seen.size() >= 2, qPrintable(QStringList(seen.values()).join(' ')));
+        QVERIFY(live->moves() >= 2);
+        QVERIFY(!live->isShown());
+    }
+
+    void comparisonHoldsTwoSessionRuns()
+    {
+        runCoffee(QStringLiteral("processes"), QStringLiteral("30"), QStringLiteral("run"), QStringLiteral("2"));
+        WorkerTabs* tabs = m_window->workerTabs();
+        QVERIFY(tabs->keptRuns().size() >= 2);
+        const int last = static_cast<int>(tabs->keptRuns().size()) - 1;
+        tabs->compare(0, last);
+        ComparisonView* comparison = tabs->comparison();
+        QCOMPARE(comparison->runCount(), 2);
+        QCOMPARE(comparison->taskCount(0), tabs->keptRuns().front().tasks);
+        QCOMPARE(comparison->taskCount(1), std::size_t{30});
+        QVERIFY(comparison->summary().contains(QStringLiteral("process")));
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+};
+
+QTEST_MAIN(WorkerTabsTest)
+#include "worker_tabs_test.moc"

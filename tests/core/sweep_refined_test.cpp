@@ -1,0 +1,74 @@
+#include "sweep/sweep.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace parlab {
+namespace {
+
+// Records what the sweep says, in order: "refined serial 1 r1", "baseline", "point 2", ...
+class Recorder : public SweepObserver {
+public:
+    std::vector<std::string> said;
+    std::vector<Point> refined;
+    Point serial;
+
+    void on_point_refined(const Point& point) override
+    {
+        refined.push_back(point);
+        said.push_back("refined " + point.backend + " " + std::to_string(point.workers) + " r" +
+                       std::to_string(point.repeats));
+    }
+    void on_baseline(const Point& point) override
+    {
+        serial = point;
+        said.push_back("baseline");
+    }
+    void on_point(const Point& point) override { said.push_back("point " + std::to_string(point.workers)); }
+};
+
+TEST(SweepRefined, EachRepeatButTheLastGivesAProvisionalPointBeforeTheFinalOne)
+{
+    SweepRequest request;
+    request.workload = "coffee";
+    request.parameters = {{"students", "6"}, {"seconds", "0.001"}, {"mode", "wait"}};
+    request.backend = "threads";
+    request.workers = WorkerRange::parse("1:2");
+    request.repeats = 3;
+    Recorder recorder;
+    const SweepResult result = run_sweep(request, &recorder, CancelToken());
+
+    const std::vector<std::string> expected = {
+        "refined serial 1 r1", "refined serial 1 r2", "baseline",
+        "refined threads 1 r1", "refined threads 1 r2", "point 1",
+        "refined threads 2 r1", "refined threads 2 r2", "point 2",
+    };
+    EXPECT_EQ(recorder.said, expected);
+    for (const Point& point : recorder.refined) {
+        EXPECT_EQ(point.tasks, 6u);
+        EXPECT_EQ(point.checksum, result.serial.checksum);
+        EXPECT_GT(point.wall_s, 0.0);
+        EXPECT_LE(point.wall_s_min, point.wall_s);
+        EXPECT_GE(point.wall_s_max, point.wall_s);
+        if (point.backend == "serial")
+            EXPECT_DOUBLE_EQ(point.speedup, 1.0);
+        else // against the finished baseline
+            EXPECT_DOUBLE_EQ(point.speedup, result.serial.wall_s / point.wall_s);
+    }
+}
+
+TEST(SweepRefined, OneRepeatGivesNoProvisionalPoint)
+{
+    SweepRequest request;
+    request.workload = "coffee";
+    request.parameters = {{"students", "3"}, {"seconds", "0"}, {"mode", "wait"}};
+    request.workers = WorkerRange::parse("2");
+    Recorder recorder;
+    (void)run_sweep(request, &recorder, CancelToken());
+    EXPECT_TRUE(recorder.refined.empty());
+}
+
+} // namespace
+} // namespace parlab
