@@ -51,7 +51,11 @@ public:
                                  << before_exec << "\nexec '" << PARLAB_WORKER_PATH << "' \"$@\"\n";
         fs::permissions(program(), fs::perms::owner_all);
     }
-    ~WrappedWorker() { fs::remove_all(m_folder); }
+    ~WrappedWorker()
+    {
+        std::error_code ignored;
+        fs::remove_all(m_folder, ignored);
+    }
     [[nodiscard]] std::string program() const { return m_folder + "/worker.sh"; }
     [[nodiscard]] std::string file(const std::string& name) const { return m_folder + "/" + name; }
 

@@ -62,7 +62,7 @@ TEST(WorkerRange, OneMessagePerMistake)
     EXPECT_THAT(error_of(""), HasSubstr("empty"));
     EXPECT_THAT(error_of("abc"), HasSubstr("not a number"));
     EXPECT_THAT(error_of("1:x"), HasSubstr("not a number"));
-    EXPECT_THAT(error_of("-1"), HasSubstr("not a number"));
+    EXPECT_THAT(error_of("-1"), HasSubstr("worker count must be at least 1, got -1"));
     EXPECT_THAT(error_of("0"), HasSubstr("at least 1, got 0"));
     EXPECT_THAT(error_of("0:4"), HasSubstr("at least 1, got 0"));
     EXPECT_THAT(error_of("8:2"), HasSubstr("lower end 8 is above upper end 2"));
