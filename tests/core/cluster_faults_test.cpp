@@ -123,7 +123,7 @@ TEST(ClusterFaults, CancelStopsEveryRankAndKeepsWhatFinished)
 {
     ClusterExecutor executor(ClusterConfig{PARLAB_RANK_PATH, "", "", std::chrono::milliseconds(60000)});
     const auto workload =
-        WorkloadRegistry::create("coffee", {{"students", "60"}, {"seconds", "0.02"}, {"mode", "wait"}});
+        WorkloadRegistry::create("coffee", {{"students", "400"}, {"seconds", "0.02"}, {"mode", "wait"}});
     ExecutorOptions options;
     options.workers = 2;
     CancelAfterFirst canceller(options.cancel);
