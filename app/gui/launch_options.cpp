@@ -1,6 +1,6 @@
 #include "launch_options.h"
 
-#include "backend_words.h"
+#include "backend_traits.h"
 #include "export/plot_exporter.h"
 
 #include "sweep/sweep.h"
@@ -42,6 +42,8 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
     const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("With --export-sweep: repeats per point."),
                                     QStringLiteral("R"), QStringLiteral("3"));
     parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A saved session (.json) to open."),
+                                 QStringLiteral("[FILE]"));
 
     LaunchOptions options;
     if (!parser.parse(arguments)) {
@@ -54,14 +56,22 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         options.helpShown = true;
         return options;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        options.error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+    // One file, as desktop programs take it; a second is a mistake.
+    if (parser.positionalArguments().size() > 1) {
+        options.error = QStringLiteral("unexpected argument '%1' (parlab opens one session file)")
+                            .arg(parser.positionalArguments().at(1));
         return options;
     }
+    if (!parser.positionalArguments().isEmpty())
+        options.sessionFile = parser.positionalArguments().first();
     options.presentation = parser.isSet(presentation);
     options.tab = parser.value(tab);
     options.demoSweep = parser.isSet(demo);
 
+    if (parser.isSet(exportSweep) && !options.sessionFile.isEmpty()) {
+        options.error = QStringLiteral("--export-sweep runs a new sweep: it opens no session file");
+        return options;
+    }
     const bool sweepOnly = parser.isSet(workload) || parser.isSet(param) || parser.isSet(backend) ||
                            parser.isSet(workers) || parser.isSet(repeat);
     if (!parser.isSet(exportSweep)) {
