@@ -12,11 +12,15 @@ namespace {
 const ExecutorInfo* entry(std::string_view backend)
 {
     const auto& all = ExecutorRegistry::all();
-    const auto it = std::find_if(all.begin(), all.end(), [&](const ExecutorInfo& info) { return info.name == backend; });
+    const auto it =
+        std::find_if(all.begin(), all.end(), [&](const ExecutorInfo& info) { return info.name == backend; });
     return it == all.end() ? nullptr : &*it;
 }
 
-QString text(std::string_view words) { return QString::fromUtf8(words.data(), static_cast<qsizetype>(words.size())); }
+QString text(std::string_view words)
+{
+    return QString::fromUtf8(words.data(), static_cast<qsizetype>(words.size()));
+}
 
 // Asked once per entry: ExecutorInfo::max_workers builds an executor, and views ask while sorting.
 bool takes_one_worker(const ExecutorInfo& info)

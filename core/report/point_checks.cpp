@@ -22,7 +22,8 @@ void check_length(std::string_view text, std::size_t limit, std::string_view whe
 {
     if (text.size() > limit)
         refuse(where, field,
-               "is " + std::to_string(text.size()) + " characters long (at most " + std::to_string(limit) + ")");
+               "is " + std::to_string(text.size()) + " characters long (at most " + std::to_string(limit) +
+                   ")");
 }
 
 // Known to this build, and short: the message quotes the name, so it is checked for length first.
@@ -69,8 +70,9 @@ void check_seconds(double seconds, std::string_view where, std::string_view fiel
 void check_ratio(double value, std::string_view where, std::string_view field, bool may_be_negative)
 {
     if (!std::isfinite(value) || (!may_be_negative && value < 0.0))
-        refuse(where, field, "must be a finite number" + std::string(may_be_negative ? "" : " of 0 or more") +
-                                 ", got " + std::to_string(value));
+        refuse(where, field,
+               "must be a finite number" + std::string(may_be_negative ? "" : " of 0 or more") + ", got " +
+                   std::to_string(value));
 }
 
 void check_bytes(std::uint64_t bytes, std::string_view where, std::string_view field)

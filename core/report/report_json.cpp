@@ -17,8 +17,8 @@ using nlohmann::ordered_json;
 
 // The fixed fields of point_json; any other text field of a point is a checksum extra.
 constexpr std::array<std::string_view, 20> point_fields = {
-    "type",       "workload",   "backend",    "workers",    "tasks",         "repeats",  "wall_s",
-    "wall_s_min", "wall_s_max", "speedup",    "efficiency", "karp_flatt",    "checksum", "startup_s",
+    "type",       "workload",   "backend",    "workers",    "tasks",          "repeats",    "wall_s",
+    "wall_s_min", "wall_s_max", "speedup",    "efficiency", "karp_flatt",     "checksum",   "startup_s",
     "ship_s",     "compute_s",  "teardown_s", "bytes_sent", "bytes_received", "lock_wait_s"};
 
 void write_costs(ordered_json& out, const RunCosts& costs)
@@ -142,7 +142,8 @@ Point point_from_json(const json& object, std::string_view where)
     const std::uint64_t repeats = count(object, "repeats", where);
     // Compared before narrowing: 4294967296 must be refused, not wrapped to 0.
     if (repeats > std::numeric_limits<unsigned>::max())
-        throw std::invalid_argument(std::string(where) + ".repeats " + std::to_string(repeats) + " is too large");
+        throw std::invalid_argument(std::string(where) + ".repeats " + std::to_string(repeats) +
+                                    " is too large");
     p.repeats = static_cast<unsigned>(repeats);
     p.wall_s = number(object, "wall_s", where);
     p.wall_s_min = number(object, "wall_s_min", where);

@@ -89,7 +89,8 @@ TEST(PointChecks, EachBadFieldIsNamed)
     EXPECT_THAT(refusal(changed([](Point& p) { p.workers = 10'000'000; })),
                 HasSubstr("runs[0].points[1].workers must be in 1 .. "));
     EXPECT_THAT(refusal(changed([](Point& p) { p.workers = 0; })), HasSubstr(".workers"));
-    EXPECT_THAT(refusal(changed([](Point& p) { p.repeats = 0; })), HasSubstr(".repeats must be in 1 .. 1000"));
+    EXPECT_THAT(refusal(changed([](Point& p) { p.repeats = 0; })),
+                HasSubstr(".repeats must be in 1 .. 1000"));
     EXPECT_THAT(refusal(changed([](Point& p) { p.wall_s_max = -1.0; })), HasSubstr(".wall_s_max"));
     EXPECT_THAT(refusal(changed([](Point& p) { p.costs.ship_s = std::numeric_limits<double>::infinity(); })),
                 HasSubstr(".ship_s"));
@@ -99,7 +100,8 @@ TEST(PointChecks, EachBadFieldIsNamed)
                 HasSubstr(".bytes_sent"));
     EXPECT_THAT(refusal(changed([](Point& p) { p.workload = "nope"; })),
                 HasSubstr(".workload 'nope' is not a workload"));
-    EXPECT_THAT(refusal(changed([](Point& p) { p.backend = "mpi"; })), HasSubstr(".backend 'mpi' is not a backend"));
+    EXPECT_THAT(refusal(changed([](Point& p) { p.backend = "mpi"; })),
+                HasSubstr(".backend 'mpi' is not a backend"));
 }
 
 TEST(PointChecks, TheWorkerLimitIsTheBackends)
@@ -151,7 +153,8 @@ TEST(PointChecks, RepeatsTooLargeForTheirTypeAreRefusedNotWrapped)
         (void)point_from_json(object, "runs[0].points[0]");
         FAIL() << "4294967296 repeats were read";
     } catch (const std::invalid_argument& error) {
-        EXPECT_THAT(std::string(error.what()), HasSubstr("runs[0].points[0].repeats 4294967296 is too large"));
+        EXPECT_THAT(std::string(error.what()),
+                    HasSubstr("runs[0].points[0].repeats 4294967296 is too large"));
     }
     object["repeats"] = 4294967295ULL;
     const Point read = point_from_json(object, "p");
