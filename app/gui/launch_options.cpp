@@ -22,34 +22,24 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("parlab: a classroom laboratory for parallel computing"));
     const auto help = parser.addHelpOption();
     const auto version = parser.addVersionOption();
-    const QCommandLineOption presentation(QStringLiteral("presentation"),
-                                          QStringLiteral("Start in presentation mode."));
-    const QCommandLineOption tab(
-        QStringLiteral("tab"),
-        QStringLiteral("Open on the tab NAME (speedup, core-load, trends, timeline, costs)."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption demo(QStringLiteral("demo-sweep"),
-                                  QStringLiteral("Start a small sweep at launch."));
-    const QCommandLineOption exportSweep(
-        QStringLiteral("export-sweep"),
-        QStringLiteral("Run a sweep with no window and write its speedup plot "
-                       "to FILE (.png, .pdf or .svg)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption workload(QStringLiteral("workload"),
-                                      QStringLiteral("With --export-sweep: the workload."),
+    const QCommandLineOption presentation(QStringLiteral("presentation"), QStringLiteral("Start in presentation mode."));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on the tab NAME (speedup, core-load, trends, timeline, costs)."),
+                                 QStringLiteral("NAME"));
+    const QCommandLineOption demo(QStringLiteral("demo-sweep"), QStringLiteral("Start a small sweep at launch."));
+    const QCommandLineOption exportSweep(QStringLiteral("export-sweep"),
+                                         QStringLiteral("Run a sweep with no window and write its speedup plot "
+                                                        "to FILE (.png, .pdf or .svg)."),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption workload(QStringLiteral("workload"), QStringLiteral("With --export-sweep: the workload."),
                                       QStringLiteral("NAME"));
-    const QCommandLineOption backend(QStringLiteral("backend"),
-                                     QStringLiteral("With --export-sweep: the backend."), QStringLiteral("B"),
-                                     QString::fromStdString(default_backend()));
-    const QCommandLineOption workers(
-        QStringLiteral("workers"),
-        QStringLiteral("With --export-sweep: worker counts (N, lo:hi, lo:hi:*2, auto)."),
-        QStringLiteral("RANGE"), QStringLiteral("auto"));
-    const QCommandLineOption param(QStringLiteral("param"),
-                                   QStringLiteral("With --export-sweep: a workload parameter."),
+    const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("With --export-sweep: the backend."),
+                                     QStringLiteral("B"), QString::fromStdString(default_backend()));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+                                     QStringLiteral("With --export-sweep: worker counts (N, lo:hi, lo:hi:*2, auto)."),
+                                     QStringLiteral("RANGE"), QStringLiteral("auto"));
+    const QCommandLineOption param(QStringLiteral("param"), QStringLiteral("With --export-sweep: a workload parameter."),
                                    QStringLiteral("K=V"));
-    const QCommandLineOption repeat(QStringLiteral("repeat"),
-                                    QStringLiteral("With --export-sweep: repeats per point."),
+    const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("With --export-sweep: repeats per point."),
                                     QStringLiteral("R"), QStringLiteral("3"));
     parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A saved session (.json) to open."),
@@ -86,8 +76,7 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
                            parser.isSet(workers) || parser.isSet(repeat);
     if (!parser.isSet(exportSweep)) {
         if (sweepOnly)
-            options.error = QStringLiteral(
-                "--workload, --backend, --workers, --param and --repeat go with --export-sweep FILE");
+            options.error = QStringLiteral("--workload, --backend, --workers, --param and --repeat go with --export-sweep FILE");
         return options;
     }
     try {
@@ -105,9 +94,8 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         bool ok = false;
         const int repeats = parser.value(repeat).toInt(&ok);
         if (!ok || repeats < 1)
-            throw std::invalid_argument("--repeat must be a whole number in 1 .. " +
-                                        std::to_string(max_repeats) + ", got '" +
-                                        parser.value(repeat).toStdString() + "'");
+            throw std::invalid_argument("--repeat must be a whole number in 1 .. " + std::to_string(max_repeats) +
+                                        ", got '" + parser.value(repeat).toStdString() + "'");
         r.repeats = static_cast<unsigned>(repeats);
         std::vector<std::string> assignments;
         for (const QString& pair : parser.values(param))
@@ -127,8 +115,7 @@ bool needs_no_display(int argc, char** argv)
     for (int i = 1; i < argc; ++i) {
         for (const char* flag : {"--export-sweep", "--help", "-h", "--version", "-v", "--help-all"}) {
             const std::size_t length = std::strlen(flag);
-            if (std::strncmp(argv[i], flag, length) == 0 &&
-                (argv[i][length] == '\0' || argv[i][length] == '='))
+            if (std::strncmp(argv[i], flag, length) == 0 && (argv[i][length] == '\0' || argv[i][length] == '='))
                 return true;
         }
     }

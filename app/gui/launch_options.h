@@ -18,11 +18,11 @@ struct ExportSweepOptions {
 /// What parlab was asked for on its command line.
 struct LaunchOptions {
     bool presentation = false;
-    QString tab; ///< the tab to open on, empty for the last one used
+    QString tab;         ///< the tab to open on, empty for the last one used
     bool demoSweep = false;
     QString sessionFile; ///< `parlab FILE.json`: a saved session to open at start (the .desktop's %f)
     std::optional<ExportSweepOptions> exportSweep;
-    QString error;          ///< one line when the arguments are wrong (exit 2)
+    QString error;       ///< one line when the arguments are wrong (exit 2)
     bool helpShown = false; ///< --help or --version was answered (exit 0)
 };
 

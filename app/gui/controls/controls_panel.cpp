@@ -32,8 +32,7 @@ QString eta_text(double seconds)
     if (seconds < 0)
         return QStringLiteral("estimating…");
     const int s = static_cast<int>(seconds + 0.5);
-    return s >= 60 ? QStringLiteral("%1 min %2 s left").arg(s / 60).arg(s % 60)
-                   : QStringLiteral("%1 s left").arg(s);
+    return s >= 60 ? QStringLiteral("%1 min %2 s left").arg(s / 60).arg(s % 60) : QStringLiteral("%1 s left").arg(s);
 }
 
 // Hidden until core refuses the value of the control it sits under; named "<control>_error".
@@ -150,10 +149,7 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     workloadChanged();
 }
 
-QString ControlsPanel::backendName() const
-{
-    return m_backend->currentData().toString();
-}
+QString ControlsPanel::backendName() const { return m_backend->currentData().toString(); }
 
 void ControlsPanel::backendChanged()
 {
@@ -314,19 +310,10 @@ void ControlsPanel::setBackend(const QString& name)
         m_backend->setCurrentIndex(index);
 }
 
-void ControlsPanel::setWorkers(int workers)
-{
-    m_workers->setValue(workers);
-}
+void ControlsPanel::setWorkers(int workers) { m_workers->setValue(workers); }
 
-void ControlsPanel::setSweepRange(const QString& text)
-{
-    m_sweep->setText(text);
-}
+void ControlsPanel::setSweepRange(const QString& text) { m_sweep->setText(text); }
 
-void ControlsPanel::setParameters(const ParameterValues& values)
-{
-    m_parameters->setValues(values);
-}
+void ControlsPanel::setParameters(const ParameterValues& values) { m_parameters->setValues(values); }
 
 } // namespace parlab::gui

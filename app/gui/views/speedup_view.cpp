@@ -8,6 +8,7 @@
 #include "analysis/speedup_spread.h"
 #include "machine/machine_facts.h"
 
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -118,8 +119,7 @@ void SpeedupView::showRuns(const Session& session)
 void SpeedupView::addPoint(const Point& point)
 {
     const QString name = series_name(point);
-    auto series =
-        std::find_if(m_series.begin(), m_series.end(), [&](const Series& s) { return s.name == name; });
+    auto series = std::find_if(m_series.begin(), m_series.end(), [&](const Series& s) { return s.name == name; });
     if (series == m_series.end()) {
         m_series.push_back({name, {}});
         series = std::prev(m_series.end());
@@ -250,7 +250,8 @@ void SpeedupView::draw()
 
     if (m_series.empty())
         addEmptyHint(plot(), plot()->axisRect(),
-                     tr("No measurements yet:\npress Sweep (Shift+F5)\nor Run (F5)"), scale());
+                     tr("No measurements yet:\npress Sweep (Shift+F5)\nor Run (F5)"),
+                     scale());
 
     resetRanges();
     plot()->replot(QCustomPlot::rpQueuedReplot);
