@@ -41,7 +41,12 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
                                    QStringLiteral("K=V"));
     const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("With --export-sweep: repeats per point."),
                                     QStringLiteral("R"), QStringLiteral("3"));
-    parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat});
+    const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open the lesson NAME (see the Lessons menu)."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption runLesson(QStringLiteral("run"), QStringLiteral("With --lesson: run it at once."));
+    const QCommandLineOption reduced(QStringLiteral("reduced"), QStringLiteral("With --lesson: at its reduced (quick) size."));
+    parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat, lesson, runLesson,
+                       reduced});
 
     LaunchOptions options;
     if (!parser.parse(arguments)) {
@@ -61,6 +66,13 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
     options.presentation = parser.isSet(presentation);
     options.tab = parser.value(tab);
     options.demoSweep = parser.isSet(demo);
+    options.lesson = parser.value(lesson);
+    options.runLesson = parser.isSet(runLesson);
+    options.reducedLesson = parser.isSet(reduced);
+    if ((options.runLesson || options.reducedLesson) && options.lesson.isEmpty()) {
+        options.error = QStringLiteral("--run and --reduced go with --lesson NAME");
+        return options;
+    }
 
     const bool sweepOnly = parser.isSet(workload) || parser.isSet(param) || parser.isSet(backend) ||
                            parser.isSet(workers) || parser.isSet(repeat);

@@ -20,6 +20,9 @@ struct LaunchOptions {
     bool presentation = false;
     QString tab;         ///< the tab to open on, empty for the last one used
     bool demoSweep = false;
+    QString lesson;          ///< --lesson NAME: open this lesson
+    bool runLesson = false;  ///< --run: and run it at once
+    bool reducedLesson = false; ///< --reduced: at its quick size
     std::optional<ExportSweepOptions> exportSweep;
     QString error;       ///< one line when the arguments are wrong (exit 2)
     bool helpShown = false; ///< --help or --version was answered (exit 0)

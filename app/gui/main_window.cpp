@@ -3,6 +3,7 @@
 #include "controls/controls_panel.h"
 #include "demo_sweeps.h"
 #include "export/export_actions.h"
+#include "lessons/lesson_dock.h"
 #include "run_controller.h"
 #include "session/session.h"
 #include "settings.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
     addView(new CostsView(this), tr("Costs"));
     wireRuns();
     buildMenus();
+    m_lessons = new LessonDock(this);
 
     const WindowState state = Settings::load();
     m_controls->setState(state.controls);
@@ -192,6 +194,8 @@ void MainWindow::applyScale()
     const double scale = m_zoom * (m_presentation ? presentation_scale : 1.0);
     for (PlotView* view : m_views)
         view->setScale(scale);
+    if (m_lessons)
+        m_lessons->setScale(scale);
     // The controls grow less than the plots: at full plot scale they would no longer fit 720 rows.
     const double controlsScale = 1.0 + 0.5 * (scale - 1.0);
     QFont font = QApplication::font();

@@ -18,7 +18,7 @@ namespace {
 
 QString series_name(const Point& point)
 {
-    return QString::fromStdString(point.backend + " · " + point.workload);
+    return QString::fromStdString(point.backend + (point.gil ? " (GIL)" : "") + " · " + point.workload);
 }
 
 void copy_axis_style(const QCPAxis* from, QCPAxis* to)
