@@ -3,7 +3,7 @@
 #include "controls/controls_panel.h"
 #include "demo_sweeps.h"
 #include "export/export_actions.h"
-#include "lessons/lesson_dock.h"
+#include "lessons/lecture_tools.h"
 #include "run_controller.h"
 #include "session/session.h"
 #include "settings.h"
@@ -53,7 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
     addView(new CostsView(this), tr("Costs"));
     wireRuns();
     buildMenus();
-    m_lessons = new LessonDock(this);
+    m_lessons = install_lecture_tools(this);
 
     const WindowState state = Settings::load();
     m_controls->setState(state.controls);

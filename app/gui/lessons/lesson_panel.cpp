@@ -140,9 +140,8 @@ void LessonPanel::showLesson()
 {
     m_result->hide();
     m_explanation->hide();
-    for (QWidget* widget : std::initializer_list<QWidget*>{m_ask, m_answer, m_duration})
+    for (QWidget* widget : std::initializer_list<QWidget*>{m_list, m_ask, m_answer, m_duration, m_start})
         widget->show();
-    m_start->setText(tr("Run the lesson"));
     m_outcome = {};
     const bool has = m_lesson.has_value();
     m_start->setEnabled(has);
@@ -275,10 +274,8 @@ void LessonPanel::reveal()
                                                                         QStringLiteral(" → ") + answer
                                                                   : answer));
     // The class's answer is in the box now: room for the explanation.
-    m_ask->hide();
-    m_answer->hide();
-    m_duration->hide();
-    m_start->setText(tr("Run again"));
+    for (QWidget* widget : std::initializer_list<QWidget*>{m_list, m_ask, m_answer, m_duration, m_start})
+        widget->hide();
     m_explanation->setText(QString::fromStdString(m_lesson->explanation));
     m_result->show();
     m_explanation->show();

@@ -250,6 +250,7 @@ void SpeedupView::draw()
                      scale());
 
     resetRanges();
+    Q_EMIT drawn();
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
