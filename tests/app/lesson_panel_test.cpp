@@ -6,6 +6,7 @@
 #include "oversubscription_meter.h"
 #include "run_controller.h"
 #include "views/speedup_view.h"
+#include "views/timeline_view.h"
 
 #include "lessons/lesson_library.h"
 
@@ -159,6 +160,25 @@ private Q_SLOTS:
         request.workload = "countdown";
         request.parameters.clear();
         QCOMPARE(OversubscriptionMeter::plannedThreads(request, 8), std::size_t{2});
+    }
+
+    void theTimelineDrawsLockWaitAsItsOwnPhase()
+    {
+        TimelineView view;
+        TraceEvent waited;
+        waited.task = 0;
+        waited.start_ns = 1000000;
+        waited.end_ns = 9000000;
+        waited.lock_wait_ns = 5000000;
+        TraceEvent free = waited;
+        free.task = 1;
+        free.worker = 1;
+        free.lock_wait_ns = 0;
+        view.addEvents({waited, free});
+        QCOMPARE(view.barCount(Phase::Compute), 2);
+        QCOMPARE(view.lockWaitBarCount(), 1);
+        view.clear();
+        QCOMPARE(view.lockWaitBarCount(), 0);
     }
 
     void cleanupTestCase() { m_window.reset(); }
