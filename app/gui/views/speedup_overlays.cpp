@@ -127,7 +127,7 @@ QString SpeedupOverlays::breakEvenText() const
                                   ? record.serial.wall_s / static_cast<double>(record.serial.tasks)
                                   : 0.0;
         if (task_s > 0 && task_s < 10 * overhead.break_even_s)
-            text += tr("; this run's: %1 µs").arg(micros(task_s));
+            text += tr(" (this run's: %1 µs)").arg(micros(task_s));
         return text;
     }
     return {};
@@ -157,17 +157,10 @@ void SpeedupOverlays::draw()
     }
     const QString breakEven = breakEvenText();
     if (!breakEven.isEmpty()) {
-        auto* tag = new QCPItemText(plot);
-        tag->setObjectName(QStringLiteral("break_even"));
-        tag->setClipAxisRect(plot->axisRect());
-        tag->position->setType(QCPItemPosition::ptAxisRectRatio);
-        tag->position->setCoords(0.98, 0.86);
-        tag->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-        tag->setTextAlignment(Qt::AlignRight);
-        tag->setText(breakEven);
-        tag->setFont(tickFont(scale));
-        tag->setColor(text);
-        tag->setPadding(QMargins(6, 2, 6, 2));
+        // A legend line of its own (a graph with no data): inside the chart it would cover points.
+        auto* line = plot->addGraph();
+        line->setName(breakEven);
+        line->setPen(QPen(Qt::NoPen));
     }
 }
 
