@@ -1,5 +1,6 @@
 #include "sweep/sweep.h"
 
+#include "analysis/speedup_spread.h"
 #include "executors/chunk_rule.h"
 #include "executors/executor_registry.h"
 #include "executors/run_error.h"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 namespace parlab {
@@ -45,23 +47,19 @@ std::string checksum_text(const Checksum& checksum)
     return text;
 }
 
-// Runs one worker count `repeats` times and summarises it; keeps the last run whole in `last`.
-Point run_point(const SweepRequest& request, const Workload& workload, Executor& executor,
-                const ExecutorOptions& options, SweepProgressRelay& relay, Run& last)
-{
+// One series of a sweep (the serial baseline or one worker count): its executor, options and runs.
+struct Series {
+    Executor* executor = nullptr;
+    ExecutorOptions options;
     std::vector<Run> runs;
-    runs.reserve(request.repeats);
-    for (unsigned repeat = 0; repeat < request.repeats; ++repeat) {
-        if (options.cancel.cancelled())
-            throw RunCancelled(Run{});
-        relay.begin_run(std::string(executor.name()), options.workers, repeat);
-        Run run = executor.run(workload, options);
-        relay.end_run(run.tasks_done);
-        if (repeat + 1 < request.repeats)
-            run.trace = Trace{}; // only the last run's trace is kept
-        runs.push_back(std::move(run));
-    }
+};
 
+// Summarises a series' repeats into a point and stops its executor.
+Point summarise(const Workload& workload, Series& series, unsigned repeats)
+{
+    std::vector<Run>& runs = series.runs;
+    const ExecutorOptions& options = series.options;
+    Executor& executor = *series.executor;
     std::vector<double> walls;
     for (const auto& run : runs)
         walls.push_back(run.wall_s);
@@ -70,12 +68,13 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
     point.backend = std::string(executor.name());
     point.workers = options.workers;
     point.tasks = runs.back().tasks;
-    point.repeats = request.repeats;
+    point.repeats = repeats;
     point.gil = options.gil;
     point.chunk = options.chunk;
     point.wall_s = median(walls);
     point.wall_s_min = *std::min_element(walls.begin(), walls.end());
     point.wall_s_max = *std::max_element(walls.begin(), walls.end());
+    point.wall_s_cv = coefficient_of_variation(walls);
     const auto by_distance = [&](const Run& a, const Run& b) {
         return std::abs(a.wall_s - point.wall_s) < std::abs(b.wall_s - point.wall_s);
     };
@@ -94,7 +93,6 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
             throw std::runtime_error("checksum mismatch between repeats at W=" + std::to_string(point.workers) +
                                      ": " + checksum_text(run.checksum) + " vs " + checksum_text(point.checksum));
     }
-    last = std::move(runs.back());
     return point;
 }
 
@@ -132,31 +130,42 @@ SweepResult run_sweep(const SweepRequest& request, SweepObserver* observer, cons
     (void)plan_sweep(request);
     const std::unique_ptr<Workload> workload = WorkloadRegistry::create(request.workload, request.parameters);
     const std::unique_ptr<Executor> baseline = std::make_unique<SerialExecutor>();
-    const std::unique_ptr<Executor> executor = ExecutorRegistry::create(request.backend);
-    return run_sweep(request, *workload, *baseline, *executor, observer, cancel);
+    // One executor per worker count: with repeats interleaved, each keeps its own pool warm
+    // between rounds instead of restarting one pool at every change of worker count.
+    std::map<std::size_t, std::unique_ptr<Executor>> executors;
+    const auto executor_for = [&](std::size_t workers) -> Executor& {
+        auto& executor = executors[workers];
+        if (!executor)
+            executor = ExecutorRegistry::create(request.backend);
+        return *executor;
+    };
+    return run_sweep(request, *workload, *baseline, executor_for, observer, cancel);
 }
 
 SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
                       Executor& executor, SweepObserver* observer, const CancelToken& cancel)
 {
+    return run_sweep(request, workload, baseline, [&executor](std::size_t) -> Executor& { return executor; },
+                     observer, cancel);
+}
+
+SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
+                      const std::function<Executor&(std::size_t workers)>& executor_for, SweepObserver* observer,
+                      const CancelToken& cancel)
+{
     check_repeats(request.repeats);
-    check_gil_mode(executor.name(), request.gil, request.gil_switch_interval_s);
-    const std::vector<std::size_t> counts = checked_worker_counts(request.workers, executor);
+    check_gil_mode(executor_for(1).name(), request.gil, request.gil_switch_interval_s);
+    const std::vector<std::size_t> counts = checked_worker_counts(request.workers, executor_for(1));
     const std::size_t tasks_total = workload.task_count() * request.repeats * (counts.size() + 1);
     SweepProgressRelay relay(observer, tasks_total);
 
-    SweepResult result;
     ExecutorOptions serial_options;
     serial_options.workers = 1;
     serial_options.schedule = request.schedule;
     serial_options.cancel = cancel;
     serial_options.observer = &relay;
-    result.serial = run_point(request, workload, baseline, serial_options, relay, result.last_run);
-    result.serial.speedup = 1.0;
-    result.serial.efficiency = 1.0;
-    if (observer != nullptr)
-        observer->on_baseline(result.serial);
-
+    std::vector<Series> series;
+    series.push_back({&baseline, serial_options, {}});
     ExecutorOptions options = serial_options;
     options.chunk = request.chunk;
     options.ship_inputs = request.ship_inputs;
@@ -164,26 +173,77 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
     // The serial baseline has one thread and nothing to switch with: it runs without the lock.
     options.gil = request.gil;
     options.gil_switch_interval_s = request.gil_switch_interval_s;
-    std::vector<SpeedupSample> samples;
-    const std::size_t logical_cpus = machine_facts().logical_cpus;
     for (const std::size_t workers : counts) {
         options.workers = workers;
         if (request.chunk_auto)
             options.chunk = pool_map_chunk(workload.task_count(), workers);
-        Point point = run_point(request, workload, executor, options, relay, result.last_run);
-        if (point.checksum != result.serial.checksum)
-            throw std::runtime_error("checksum mismatch at W=" + std::to_string(workers) + ": " +
-                                     checksum_text(point.checksum) + " vs serial " +
-                                     checksum_text(result.serial.checksum));
-        point.speedup = point.wall_s > 0.0 ? result.serial.wall_s / point.wall_s : 0.0;
-        point.efficiency = point.speedup / static_cast<double>(workers);
-        point.karp_flatt = karp_flatt(point.speedup, static_cast<double>(workers));
-        samples.push_back({static_cast<double>(workers), point.speedup});
-        if (observer != nullptr)
-            observer->on_point(point);
-        result.points.push_back(std::move(point));
+        series.push_back({&executor_for(workers), options, {}});
     }
-    result.amdahl = fit_amdahl(samples, logical_cpus);
+
+    // One warm-up run, not counted, so the first measured run does not pay for cold caches and
+    // first-touch page faults alone.
+    {
+        if (cancel.cancelled())
+            throw RunCancelled(Run{});
+        ExecutorOptions warm_up = serial_options;
+        warm_up.observer = nullptr;
+        (void)baseline.run(workload, warm_up);
+    }
+
+    // Round-robin (serial, W1, W2, ..., then again), so a burst of outside load hits every point
+    // alike instead of all repeats of one of them. A point is summarised and reported once its
+    // last repeat is done: the baseline first in the last round, then each worker count.
+    SweepResult result;
+    std::vector<SpeedupSample> samples;
+    for (unsigned repeat = 0; repeat < request.repeats; ++repeat) {
+        const bool last_round = repeat + 1 == request.repeats;
+        for (std::size_t index = 0; index < series.size(); ++index) {
+            Series& one = series[index];
+            if (cancel.cancelled())
+                throw RunCancelled(Run{});
+            relay.begin_run(std::string(one.executor->name()), one.options.workers, repeat);
+            Run run = one.executor->run(workload, one.options);
+            relay.end_run(run.tasks_done);
+            const bool last_of_sweep = last_round && index + 1 == series.size();
+            if (!last_of_sweep)
+                run.trace = Trace{}; // only the sweep's last run keeps its trace
+            one.runs.push_back(std::move(run));
+            if (!last_round)
+                continue;
+
+            Point point = summarise(workload, one, request.repeats);
+            if (last_of_sweep)
+                result.last_run = std::move(one.runs.back());
+            one.runs.clear();
+            if (index == 0) {
+                point.speedup = 1.0;
+                point.efficiency = 1.0;
+                const SpeedupSpread spread = speedup_spread(point, point);
+                point.speedup_low = spread.low;
+                point.speedup_high = spread.high;
+                result.serial = point;
+                if (observer != nullptr)
+                    observer->on_baseline(result.serial);
+                continue;
+            }
+            if (point.checksum != result.serial.checksum)
+                throw std::runtime_error("checksum mismatch at W=" + std::to_string(point.workers) + ": " +
+                                         checksum_text(point.checksum) + " vs serial " +
+                                         checksum_text(result.serial.checksum));
+            const double workers = static_cast<double>(point.workers);
+            point.speedup = point.wall_s > 0.0 ? result.serial.wall_s / point.wall_s : 0.0;
+            point.efficiency = point.speedup / workers;
+            point.karp_flatt = karp_flatt(point.speedup, workers);
+            const SpeedupSpread spread = speedup_spread(point, result.serial);
+            point.speedup_low = spread.low;
+            point.speedup_high = spread.high;
+            samples.push_back({workers, point.speedup});
+            if (observer != nullptr)
+                observer->on_point(point);
+            result.points.push_back(std::move(point));
+        }
+    }
+    result.amdahl = fit_amdahl(samples, machine_facts().logical_cpus);
     return result;
 }
 
