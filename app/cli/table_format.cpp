@@ -1,6 +1,7 @@
 #include "table_format.h"
 
 #include "analysis/amdahl.h"
+#include "machine/noise_meter.h"
 #include "text/text_units.h"
 
 #include <cmath>
@@ -70,8 +71,13 @@ void TableFormat::row(const std::string& workers, const Point& point, bool is_ba
           << padded(format("%.1f%%", 100.0 * point.efficiency), 12)
           << padded(is_baseline || point.workers == 1 ? std::string("-") : format("%.4f", point.karp_flatt),
                     12)
-          << "  " << checksum << '\n'
-          << std::flush;
+          << "  " << checksum << '\n';
+    if (point.noise > noise_threshold_cores)
+        m_out << padded("", 8) << "  ! the machine was busy: rerun for a clean number (other programs used "
+              << format("%.2f", point.noise) << " of a core)\n";
+    if (!point.artefact.empty())
+        m_out << padded("", 8) << "  ! measurement artefact, not a result: " << point.artefact << '\n';
+    m_out << std::flush;
 }
 
 void TableFormat::end(const SweepResult& result)

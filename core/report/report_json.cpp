@@ -127,6 +127,9 @@ ordered_json point_json(const Point& point)
     out["speedup_high"] = point.speedup_high;
     out["efficiency"] = point.efficiency;
     out["karp_flatt"] = point.karp_flatt;
+    out["noise"] = point.noise;
+    if (!point.artefact.empty())
+        out["artefact"] = point.artefact;
     write_checksum(out, point.checksum);
     write_costs(out, point.costs);
     write_hosts(out, point.hosts);
@@ -156,6 +159,10 @@ Point point_from_json(const json& object, std::string_view where)
         p.speedup_low = number(object, "speedup_low", where);
     if (object.contains("speedup_high"))
         p.speedup_high = number(object, "speedup_high", where);
+    if (object.contains("noise"))
+        p.noise = number(object, "noise", where);
+    if (object.contains("artefact"))
+        p.artefact = text(object, "artefact", where);
     const json& checksum = field(object, "checksum", where);
     if (checksum.is_object()) {
         // The nested layout of version 1 session files.

@@ -26,6 +26,8 @@ struct Point {
     double speedup_high = 0.0; ///< the serial slowest repeat over this point's fastest
     double efficiency = 0.0;  ///< speedup / workers
     double karp_flatt = 0.0;  ///< experimentally determined serial fraction; 0 when workers == 1
+    double noise = 0.0;       ///< CPU-seconds other programs used per second of this point's runs
+    std::string artefact;     ///< why the speedup cannot be a result (empty: it can)
     RunCosts costs;           ///< of the median repeat
     Checksum checksum;
     std::vector<std::string> hosts; ///< each worker's host (Run::hosts of the last repeat); empty: this machine

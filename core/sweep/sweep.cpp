@@ -1,11 +1,13 @@
 #include "sweep/sweep.h"
 
+#include "analysis/impossible_speedup.h"
 #include "analysis/speedup_spread.h"
 #include "executors/chunk_rule.h"
 #include "executors/executor_registry.h"
 #include "executors/run_error.h"
 #include "executors/serial_executor.h"
 #include "machine/machine_facts.h"
+#include "machine/noise_meter.h"
 #include "sweep/sweep_progress_relay.h"
 #include "workloads/workload_registry.h"
 
@@ -52,6 +54,9 @@ struct Series {
     Executor* executor = nullptr;
     ExecutorOptions options;
     std::vector<Run> runs;
+    double others_cpu_s = 0.0; ///< over the counted runs, from the noise meter
+    double own_cpu_s = 0.0;
+    double wall_s = 0.0;
 };
 
 // Summarises a series' repeats into a point and stops its executor.
@@ -75,6 +80,7 @@ Point summarise(const Workload& workload, Series& series, unsigned repeats)
     point.wall_s_min = *std::min_element(walls.begin(), walls.end());
     point.wall_s_max = *std::max_element(walls.begin(), walls.end());
     point.wall_s_cv = coefficient_of_variation(walls);
+    point.noise = series.wall_s > 0.0 ? series.others_cpu_s / series.wall_s : 0.0;
     const auto by_distance = [&](const Run& a, const Run& b) {
         return std::abs(a.wall_s - point.wall_s) < std::abs(b.wall_s - point.wall_s);
     };
@@ -151,9 +157,10 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
 
 SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
                       const std::function<Executor&(std::size_t workers)>& executor_for, SweepObserver* observer,
-                      const CancelToken& cancel)
+                      const CancelToken& cancel, std::unique_ptr<CpuTimesSource> noise_source)
 {
     check_repeats(request.repeats);
+    NoiseMeter noise(noise_source ? std::move(noise_source) : make_proc_stat_source());
     check_gil_mode(executor_for(1).name(), request.gil, request.gil_switch_interval_s);
     const std::vector<std::size_t> counts = checked_worker_counts(request.workers, executor_for(1));
     const std::size_t tasks_total = workload.task_count() * request.repeats * (counts.size() + 1);
@@ -195,6 +202,8 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
     // last repeat is done: the baseline first in the last round, then each worker count.
     SweepResult result;
     std::vector<SpeedupSample> samples;
+    const std::size_t logical_cpus = machine_facts().logical_cpus;
+    WorkNature nature = WorkNature::Unknown;
     for (unsigned repeat = 0; repeat < request.repeats; ++repeat) {
         const bool last_round = repeat + 1 == request.repeats;
         for (std::size_t index = 0; index < series.size(); ++index) {
@@ -202,8 +211,13 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
             if (cancel.cancelled())
                 throw RunCancelled(Run{});
             relay.begin_run(std::string(one.executor->name()), one.options.workers, repeat);
+            noise.begin();
             Run run = one.executor->run(workload, one.options);
+            const NoiseReading reading = noise.end();
             relay.end_run(run.tasks_done);
+            one.others_cpu_s += reading.others_cpu_s;
+            one.own_cpu_s += reading.own_cpu_s;
+            one.wall_s += run.wall_s;
             const bool last_of_sweep = last_round && index + 1 == series.size();
             if (!last_of_sweep)
                 run.trace = Trace{}; // only the sweep's last run keeps its trace
@@ -221,6 +235,7 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
                 const SpeedupSpread spread = speedup_spread(point, point);
                 point.speedup_low = spread.low;
                 point.speedup_high = spread.high;
+                nature = work_nature(one.own_cpu_s, one.wall_s);
                 result.serial = point;
                 if (observer != nullptr)
                     observer->on_baseline(result.serial);
@@ -237,13 +252,20 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
             const SpeedupSpread spread = speedup_spread(point, result.serial);
             point.speedup_low = spread.low;
             point.speedup_high = spread.high;
+            point.artefact = impossible_speedup(point, nature, logical_cpus);
             samples.push_back({workers, point.speedup});
             if (observer != nullptr)
                 observer->on_point(point);
             result.points.push_back(std::move(point));
         }
     }
-    result.amdahl = fit_amdahl(samples, machine_facts().logical_cpus);
+    result.amdahl = fit_amdahl(samples, logical_cpus);
+    // Without a CPU reading of the baseline, the fit tells computing work by where it stopped
+    // growing (its processor limit); the points are already reported, the result is corrected.
+    if (nature == WorkNature::Unknown && result.amdahl.processor_limit != 0)
+        for (Point& point : result.points)
+            if (point.artefact.empty())
+                point.artefact = impossible_speedup(point, WorkNature::Computing, logical_cpus);
     return result;
 }
 

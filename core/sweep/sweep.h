@@ -3,12 +3,14 @@
 #include "analysis/amdahl.h"
 #include "executors/executor.h"
 #include "executors/gil_mode.h"
+#include "machine/cpu_sampler.h"
 #include "sweep/point.h"
 #include "sweep/worker_range.h"
 #include "workloads/parameter_spec.h"
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,7 +93,9 @@ SweepPlan plan_sweep(const SweepRequest& request);
 
 /// Runs the serial baseline and each worker count of the range, `repeats` rounds of them
 /// interleaved (serial, W1, W2, ..., then again) after one uncounted warm-up run of the
-/// baseline. Each worker count has its own executor object (its process pool stays warm). Throws what the executor throws;
+/// baseline. Each worker count has its own executor object (its process pool stays warm).
+/// During every counted run the sweep reads how much CPU the rest of the machine used
+/// (Point::noise; from /proc/stat unless `noise_source` is given). Throws what the executor throws;
 /// std::invalid_argument for a bad request before running anything.
 SweepResult run_sweep(const SweepRequest& request, SweepObserver* observer, const CancelToken& cancel);
 
@@ -104,6 +108,6 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
 /// the same count, it must return the same object; executor_for(1) also checks the counts).
 SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
                       const std::function<Executor&(std::size_t workers)>& executor_for, SweepObserver* observer,
-                      const CancelToken& cancel);
+                      const CancelToken& cancel, std::unique_ptr<CpuTimesSource> noise_source = nullptr);
 
 } // namespace parlab
