@@ -25,10 +25,7 @@ void PlotExporter::save(QCustomPlot* plot, const QString& path, int width, int h
         ok = plot->savePdf(path, width, height);
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(QSize(width, height));
-        generator.setViewBox(QRect(0, 0, width, height));
-        generator.setTitle(QStringLiteral("parlab"));
+        PlotExporter::setUpSvg(generator, path, width, height);
         QCPPainter painter;
         ok = painter.begin(&generator);
         if (ok) {
@@ -42,6 +39,14 @@ void PlotExporter::save(QCustomPlot* plot, const QString& path, int width, int h
     }
     if (!ok)
         throw std::runtime_error("could not write " + path.toStdString());
+}
+
+void PlotExporter::setUpSvg(QSvgGenerator& generator, const QString& path, int width, int height)
+{
+    generator.setFileName(path);
+    generator.setSize(QSize(width, height));
+    generator.setViewBox(QRect(0, 0, width, height));
+    generator.setTitle(QStringLiteral("parlab"));
 }
 
 } // namespace parlab::gui

@@ -3,6 +3,7 @@
 #include <QString>
 
 class QCustomPlot;
+class QSvgGenerator;
 
 namespace parlab::gui {
 
@@ -20,6 +21,8 @@ public:
 
     /// True for the extensions save() understands.
     static bool supports(const QString& path);
+    /// Points `generator` at `path` with a width × height page: the one SVG set-up of every export.
+    static void setUpSvg(QSvgGenerator& generator, const QString& path, int width, int height);
 };
 
 } // namespace parlab::gui

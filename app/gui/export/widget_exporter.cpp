@@ -1,5 +1,7 @@
 #include "export/widget_exporter.h"
 
+#include "export/plot_exporter.h"
+
 #include <QApplication>
 #include <QFileInfo>
 #include <QImage>
@@ -36,10 +38,7 @@ void WidgetExporter::save(QWidget* widget, const QString& path, int width, int h
         ok = image.save(path);
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(QSize(width, height));
-        generator.setViewBox(QRect(0, 0, width, height));
-        generator.setTitle(QStringLiteral("parlab"));
+        PlotExporter::setUpSvg(generator, path, width, height);
         QPainter painter;
         ok = painter.begin(&generator);
         if (ok) {
