@@ -1,6 +1,6 @@
 #include "demo_sweeps.h"
 
-#include "backend_words.h"
+#include "backend_traits.h"
 #include "controls/controls_panel.h"
 #include "run_controller.h"
 

@@ -1,6 +1,6 @@
 #include "launch_options.h"
 
-#include "backend_words.h"
+#include "backend_traits.h"
 #include "export/plot_exporter.h"
 
 #include "sweep/sweep.h"
@@ -48,6 +48,8 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
                                             HeadlessViewExport::views().join(QStringLiteral(", ")) + QStringLiteral("."),
                                         QStringLiteral("VIEW"));
     parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat, exportView});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A saved session (.json) to open."),
+                                 QStringLiteral("[FILE]"));
 
     LaunchOptions options;
     if (!parser.parse(arguments)) {
@@ -60,19 +62,27 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         options.helpShown = true;
         return options;
     }
-    // --export-view VIEW FILE: the file is the one positional argument.
+    // --export-view VIEW FILE takes the one positional argument as its file; otherwise it is a
+    // session to open, as desktop programs take it, and a second one is a mistake.
     QStringList positional = parser.positionalArguments();
     QString viewFile;
     if (parser.isSet(exportView) && !positional.isEmpty())
         viewFile = positional.takeFirst();
-    if (!positional.isEmpty()) {
-        options.error = QStringLiteral("unexpected argument '%1'").arg(positional.first());
+    if (positional.size() > (parser.isSet(exportView) ? 0 : 1)) {
+        options.error = QStringLiteral("unexpected argument '%1' (parlab opens one session file)")
+                            .arg(positional.at(parser.isSet(exportView) ? 0 : 1));
         return options;
     }
+    if (!positional.isEmpty())
+        options.sessionFile = positional.first();
     options.presentation = parser.isSet(presentation);
     options.tab = parser.value(tab);
     options.demoSweep = parser.isSet(demo);
 
+    if (parser.isSet(exportSweep) && !options.sessionFile.isEmpty()) {
+        options.error = QStringLiteral("--export-sweep runs a new sweep: it opens no session file");
+        return options;
+    }
     const bool sweepOnly = parser.isSet(workload) || parser.isSet(param) || parser.isSet(backend) ||
                            parser.isSet(workers) || parser.isSet(repeat);
     const bool viewAsked = parser.isSet(exportView);

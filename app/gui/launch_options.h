@@ -21,6 +21,7 @@ struct LaunchOptions {
     bool presentation = false;
     QString tab;         ///< the tab to open on, empty for the last one used
     bool demoSweep = false;
+    QString sessionFile; ///< `parlab FILE.json`: a saved session to open at start (the .desktop's %f)
     std::optional<ExportSweepOptions> exportSweep;
     std::optional<ExportViewOptions> exportView; ///< --export-view VIEW FILE
     QString error;       ///< one line when the arguments are wrong (exit 2)

@@ -1,6 +1,7 @@
 #include "export/headless_export.h"
 #include "launch_options.h"
 #include "main_window.h"
+#include "start_session.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -52,6 +53,11 @@ int main(int argc, char** argv)
     if (!options.tab.isEmpty() && !window.showTab(options.tab))
         std::cerr << "parlab: no tab named '" << options.tab.toStdString() << "'\n";
     window.show();
+    if (!options.sessionFile.isEmpty()) {
+        const QString error = open_start_session(window, options.sessionFile);
+        if (!error.isEmpty())
+            std::cerr << "parlab: " << error.toStdString() << "\n";
+    }
     if (options.presentation)
         window.setPresentation(true);
     if (options.demoSweep)

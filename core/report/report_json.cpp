@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <stdexcept>
 
 namespace parlab {
@@ -16,8 +17,8 @@ using nlohmann::ordered_json;
 
 // The fixed fields of point_json; any other text field of a point is a checksum extra.
 constexpr std::array<std::string_view, 20> point_fields = {
-    "type",       "workload",   "backend",    "workers",    "tasks",         "repeats",  "wall_s",
-    "wall_s_min", "wall_s_max", "speedup",    "efficiency", "karp_flatt",    "checksum", "startup_s",
+    "type",       "workload",   "backend",    "workers",    "tasks",          "repeats",    "wall_s",
+    "wall_s_min", "wall_s_max", "speedup",    "efficiency", "karp_flatt",     "checksum",   "startup_s",
     "ship_s",     "compute_s",  "teardown_s", "bytes_sent", "bytes_received", "lock_wait_s"};
 
 void write_costs(ordered_json& out, const RunCosts& costs)
@@ -138,7 +139,12 @@ Point point_from_json(const json& object, std::string_view where)
     p.backend = text(object, "backend", where);
     p.workers = count(object, "workers", where);
     p.tasks = count(object, "tasks", where);
-    p.repeats = static_cast<unsigned>(count(object, "repeats", where));
+    const std::uint64_t repeats = count(object, "repeats", where);
+    // Compared before narrowing: 4294967296 must be refused, not wrapped to 0.
+    if (repeats > std::numeric_limits<unsigned>::max())
+        throw std::invalid_argument(std::string(where) + ".repeats " + std::to_string(repeats) +
+                                    " is too large");
+    p.repeats = static_cast<unsigned>(repeats);
     p.wall_s = number(object, "wall_s", where);
     p.wall_s_min = number(object, "wall_s_min", where);
     p.wall_s_max = number(object, "wall_s_max", where);

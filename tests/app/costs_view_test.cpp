@@ -4,6 +4,8 @@
 #include "main_window.h"
 #include "run_controller.h"
 
+#include "text/text_units.h"
+
 #include <qcustomplot.h>
 
 #include <QFileInfo>
@@ -132,10 +134,26 @@ private Q_SLOTS:
         QCOMPARE(view.bars(Segment::Teardown)->barBelow(), view.bars(Segment::Compute));
 
         const QStringList texts = itemTexts(view);
-        QVERIFY(texts.contains(QStringLiteral("16.4 MB sent")));
+        // Bytes in the one unit parlab names them with everywhere.
+        QVERIFY(texts.contains(QString::fromStdString(parlab::bytes_text(std::uint64_t{16'400'000}) + " sent")));
         QVERIFY(texts.contains(QStringLiteral("0 B: shared memory")));
         QVERIFY(!texts.join(QLatin1Char(' ')).contains(QStringLiteral("Sweep with")));
         QVERIFY(view.plot()->xAxis->range().upper > 560.0);
+    }
+
+    // The cluster backend is known by its traits alone: its word for a worker is "rank", and
+    // ranks do not share memory, so sending nothing is not called shared memory.
+    void clusterRowsSayRanks()
+    {
+        Point ranks = point("cluster", 2, 0.3);
+        Point one = point("cluster", 1, 0.5);
+        CostsView view;
+        view.setRuns({sweep("cluster", false, {one, ranks})});
+        view.rebuild();
+        QCOMPARE(view.rows().size(), std::size_t{2});
+        QCOMPARE(CostsView::rowLabel(view.rows()[0]), QStringLiteral("1 rank"));
+        QCOMPARE(CostsView::rowLabel(view.rows()[1]), QStringLiteral("2 ranks"));
+        QVERIFY(!itemTexts(view).contains(QStringLiteral("0 B: shared memory")));
     }
 
     void singleRepeatCountsStartupInsideTheWallTime()

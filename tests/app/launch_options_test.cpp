@@ -25,6 +25,16 @@ private Q_SLOTS:
         QVERIFY(!options.exportSweep);
     }
 
+    // `parlab FILE.json`, as the .desktop entry's %f passes it.
+    void aFileArgumentIsASessionToOpen()
+    {
+        const auto options = parse({"--tab", "costs", "/home/class/monday.json"});
+        QVERIFY2(options.error.isEmpty(), qPrintable(options.error));
+        QCOMPARE(options.sessionFile, QStringLiteral("/home/class/monday.json"));
+        QCOMPARE(options.tab, QStringLiteral("costs"));
+        QVERIFY(parse({}).sessionFile.isEmpty());
+    }
+
     void exportSweepParsesEverything()
     {
         const auto options = parse({"--export-sweep", "out.svg", "--workload", "coffee", "--backend", "threads",
@@ -69,6 +79,9 @@ private Q_SLOTS:
                                 << "the folder '/nonexistent-dir' does not exist";
         QTest::newRow("unknown") << QStringList{"--frobnicate"} << "frobnicate";
         QTest::newRow("orphan") << QStringList{"--workload", "coffee"} << "--export-sweep";
+        QTest::newRow("two files") << QStringList{"a.json", "b.json"} << "b.json";
+        QTest::newRow("file with export")
+            << QStringList{"a.json", "--export-sweep", "out.png", "--workload", "coffee"} << "session file";
     }
 
     void badArgumentsGiveOneLine()

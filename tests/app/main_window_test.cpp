@@ -1,11 +1,12 @@
 #include "controls/controls_panel.h"
 #include "export/export_bundle.h"
 #include "export/headless_export.h"
+#include "export/plot_exporter.h"
 #include "launch_options.h"
 #include "main_window.h"
-#include "export/plot_exporter.h"
 #include "run_controller.h"
 #include "session/session.h"
+#include "session/session_file.h"
 #include "views/speedup_view.h"
 
 #include <QFile>
@@ -88,7 +89,8 @@ private Q_SLOTS:
         const QStringList files = ExportBundle::write(folder, m_window->views(), *m_window->session());
         for (PlotView* view : m_window->views())
             for (const char* suffix : {"png", "svg", "pdf"}) {
-                const QString path = folder + QLatin1Char('/') + view->exportName() + QLatin1Char('.') + suffix;
+                const QString path =
+                    folder + QLatin1Char('/') + view->exportName() + QLatin1Char('.') + suffix;
                 QVERIFY2(files.contains(path), qPrintable(path));
                 QVERIFY2(QFileInfo(path).size() > 100, qPrintable(path));
             }
@@ -136,7 +138,8 @@ private Q_SLOTS:
         QCOMPARE(xml.name().toString(), QStringLiteral("svg"));
         int texts = 0;
         while (!xml.atEnd())
-            if (xml.readNext() == QXmlStreamReader::Characters && xml.text().contains(QStringLiteral("cubes")))
+            if (xml.readNext() == QXmlStreamReader::Characters &&
+                xml.text().contains(QStringLiteral("cubes")))
                 ++texts;
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY2(texts > 0, "the legend names the series");
@@ -192,14 +195,50 @@ private Q_SLOTS:
         }
     }
 
+    // A valid file for badSessionFilesChangeNothing to spoil one field of.
+    static QByteArray goodSession()
+    {
+        return R"({"format":"parlab-session","version":1,"runs":[{"request":{"workload":"cubes","backend":"threads",)"
+               R"("workers":"2","repeats":1,"chunk":0,"schedule":"dynamic","ship_inputs":false,"parameters":{}},)"
+               R"("points":[{"type":"point","workload":"cubes","backend":"threads","workers":2,"tasks":64,"repeats":1,)"
+               R"("wall_s":0.2,"wall_s_min":0.19,"wall_s_max":0.21,"speedup":1.9,"efficiency":0.95,"karp_flatt":0.02,)"
+               R"("checksum":"1","startup_s":0,"ship_s":0,"compute_s":0.4,"teardown_s":0,"bytes_sent":0,)"
+               R"("bytes_received":0}]}]})";
+    }
+
+    void theTemplateOfBadSessionsIsGood()
+    {
+        QCOMPARE(parlab::gui::SessionFile::fromJson(goodSession()).size(), std::size_t{1});
+    }
+
     void badSessionFilesChangeNothing_data()
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("malformed") << QByteArray("{\"format\": \"parlab-session\", \"runs\": [") << "malformed";
+        QTest::newRow("malformed") << QByteArray("{\"format\": \"parlab-session\", \"runs\": [")
+                                   << "malformed";
         QTest::newRow("foreign") << QByteArray("{\"name\": \"x\", \"version\": 1}") << "parlab-session";
-        QTest::newRow("bad point") << QByteArray(R"({"format":"parlab-session","version":1,"runs":[{"request":{}}]})")
-                                   << "runs[0]";
+        QTest::newRow("bad point")
+            << QByteArray(R"({"format":"parlab-session","version":1,"runs":[{"request":{}}]})") << "runs[0]";
+        // Fields outside a request's limits (issue 13's reliability pass), each named.
+        const QByteArray good = goodSession();
+        const auto bad = [&](const char* from, const QByteArray& to) {
+            return QByteArray(good).replace(from, to);
+        };
+        QTest::newRow("workers 1e7") << bad(R"("workers":2,)", R"("workers":1e7,)") << "points[0].workers";
+        QTest::newRow("repeats 2^32")
+            << bad(R"("repeats":1,"wall_s")", R"("repeats":4294967296,"wall_s")") << "points[0].repeats";
+        QTest::newRow("negative wall_s_max")
+            << bad(R"("wall_s_max":0.21)", R"("wall_s_max":-0.21)") << "points[0].wall_s_max";
+        QTest::newRow("workload nope")
+            << bad(R"("workload":"cubes")", R"("workload":"nope")") << "request.workload 'nope'";
+        QTest::newRow("backend mpi") << bad(R"("backend":"threads")", R"("backend":"mpi")")
+                                     << "request.backend 'mpi'";
+        QTest::newRow("50 MB name") << bad(R"("workload":"cubes")",
+                                           "\"workload\":\"" + QByteArray(50'000'000, 'w') + "\"")
+                                    << "16 MiB";
+        QTest::newRow("version as text")
+            << bad(R"("version":1)", R"("version":"1")") << "\"version\" must be the number 1";
     }
 
     void badSessionFilesChangeNothing()
@@ -215,6 +254,8 @@ private Q_SLOTS:
         const std::size_t points = m_window->speedupView()->seriesPoints(0).size();
         const QString error = m_window->loadSession(path);
         QVERIFY2(error.contains(mentions), qPrintable(error));
+        QVERIFY(!error.contains(QStringLiteral("this parlab reads version 1")));
+        QVERIFY(error.size() < 400);
         QCOMPARE(m_window->session()->runs().size(), runs);
         QCOMPARE(m_window->speedupView()->seriesPoints(0).size(), points);
     }

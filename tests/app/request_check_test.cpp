@@ -4,7 +4,11 @@
 #include "run_controller.h"
 #include "session/session.h"
 
+#include "executors/executor_registry.h"
 #include "sweep/sweep.h"
+
+#include <QCheckBox>
+#include <QComboBox>
 
 #include <QFormLayout>
 #include <QLabel>
@@ -83,30 +87,61 @@ private Q_SLOTS:
         m_window = std::make_unique<MainWindow>();
     }
 
-    void aWorkerCountTheBackendRefusesShowsBesideWorkers()
+    // The worker box takes what the backend's registry entry allows, and the ship-inputs box is
+    // enabled only for a backend whose traits say it ships inputs; the list shows display names.
+    void theControlsFollowTheBackendsTraits()
+    {
+        auto* controls = m_window->controls();
+        controls->setWorkload(QStringLiteral("cubes"));
+        auto* workers = controls->findChild<QSpinBox*>(QStringLiteral("workers"));
+        auto* ship = controls->findChild<QCheckBox*>(QStringLiteral("ship_inputs"));
+        auto* backends = controls->findChild<QComboBox*>(QStringLiteral("backend"));
+        QVERIFY(workers && ship && backends);
+        QCOMPARE(backends->count(), static_cast<int>(ExecutorRegistry::all().size()));
+        for (const auto& info : ExecutorRegistry::all()) {
+            const QString name = QString::fromStdString(info.name);
+            controls->setBackend(name);
+            QCOMPARE(backends->currentData().toString(), name);
+            QCOMPARE(backends->currentText(),
+                     QString::fromUtf8(info.traits.display_name.data(),
+                                       static_cast<qsizetype>(info.traits.display_name.size())));
+            QCOMPARE(static_cast<std::size_t>(workers->maximum()), info.max_workers());
+            QCOMPARE(ship->isEnabled(), info.traits.ships_inputs);
+        }
+        QCOMPARE(backends->itemText(backends->findData(QStringLiteral("cluster"))),
+                 QStringLiteral("cluster (MPI)"));
+        controls->setBackend(QStringLiteral("serial"));
+        controls->setWorkers(3);
+        QCOMPARE(workers->value(), 1);
+        controls->setBackend(QStringLiteral("threads"));
+        controls->setWorkers(3);
+        QCOMPARE(workers->value(), 3);
+    }
+
+    void aWorkerCountTheBackendRefusesShowsBesideTheRange()
     {
         auto* controls = m_window->controls();
         controls->setWorkload(QStringLiteral("cubes"));
         controls->setBackend(QStringLiteral("serial"));
-        controls->setWorkers(3);
-        pressAndExpectRefusal("run");
+        controls->setSweepRange(QStringLiteral("1:3"));
+        pressAndExpectRefusal("sweep");
 
         SweepRequest request;
         request.workload = "cubes";
         request.backend = "serial";
-        request.workers = WorkerRange::single(3);
+        request.workers = WorkerRange::parse("1:3");
         const QString expected = coreRefusal(request);
         QVERIFY(!expected.isEmpty());
-        QLabel* error = shownError(QStringLiteral("workers_error"));
-        QVERIFY2(error, "the message shows under the worker count");
+        QLabel* error = shownError(QStringLiteral("sweep_error"));
+        QVERIFY2(error, "the message shows under the sweep range");
         QCOMPARE(error->text(), expected);
-        QVERIFY(sitsUnder(error, controls->findChild<QSpinBox*>(QStringLiteral("workers"))));
+        QVERIFY(sitsUnder(error, controls->findChild<QLineEdit*>(QStringLiteral("sweep_range"))));
         QVERIFY(!shownError(QStringLiteral("message")));
-        QVERIFY(!shownError(QStringLiteral("sweep_error")));
-
-        // A new worker count makes the message stale: it goes.
-        controls->setWorkers(1);
         QVERIFY(!shownError(QStringLiteral("workers_error")));
+
+        // Another backend makes the message stale: it goes.
+        controls->setBackend(QStringLiteral("threads"));
+        QVERIFY(!shownError(QStringLiteral("sweep_error")));
     }
 
     void aSweepRangeTooWideShowsBesideTheRange()
@@ -169,6 +204,9 @@ private Q_SLOTS:
         QTest::newRow("chunk") << int(RequestField::Chunk) << QString();
         QTest::newRow("workers") << int(RequestField::Workers) << QString();
         QTest::newRow("parameter") << int(RequestField::Parameter) << QStringLiteral("n");
+        QTest::newRow("unknown parameter") << int(RequestField::Parameter) << QStringLiteral("frobnicate");
+        QTest::newRow("worker range") << int(RequestField::Workers) << QString();
+        QTest::newRow("backend") << int(RequestField::Other) << QString();
         QTest::newRow("workload") << int(RequestField::Other) << QString();
     }
 
@@ -187,6 +225,12 @@ private Q_SLOTS:
             request.workers = WorkerRange::single(100000);
         else if (row == "parameter")
             request.parameters = {{"n", "-5"}};
+        else if (row == "unknown parameter")
+            request.parameters = {{"frobnicate", "1"}};
+        else if (row == "worker range")
+            request.workers = WorkerRange::parse("1:100000");
+        else if (row == "backend")
+            request.backend = "mpi";
         else
             request.workload = "no-such-workload";
         const auto problem = check_request(request);

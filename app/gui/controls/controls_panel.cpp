@@ -1,6 +1,6 @@
 #include "controls/controls_panel.h"
 
-#include "backend_words.h"
+#include "backend_traits.h"
 #include "controls/parameter_form.h"
 #include "controls/request_check.h"
 
@@ -62,7 +62,6 @@ ControlsPanel::ControlsPanel(QWidget* parent)
       m_message(error_label(this, QStringLiteral("message")))
 {
     const auto cpus = static_cast<int>(machine_facts().logical_cpus);
-    const int max_workers = cpus * static_cast<int>(max_workers_per_cpu);
 
     auto* workloadBox = new QGroupBox(tr("Workload"), this);
     auto* workloadLayout = new QVBoxLayout(workloadBox);
@@ -76,14 +75,12 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     auto* backendBox = new QGroupBox(tr("Backend"), this);
     auto* form = new QFormLayout(backendBox);
     for (const auto& info : ExecutorRegistry::all()) {
-        m_backend->addItem(QString::fromStdString(info.name));
+        // Shown by its display name; the item's data is the name a request carries.
+        m_backend->addItem(backend_display_name(info.name), QString::fromStdString(info.name));
         m_backend->setItemData(m_backend->count() - 1, QString::fromStdString(info.summary), Qt::ToolTipRole);
     }
-    m_backend->setCurrentText(QString::fromStdString(default_backend()));
-    m_workerSlider->setRange(1, max_workers);
-    m_workers->setRange(1, max_workers);
-    m_workers->setValue(std::min(cpus, max_workers));
-    m_workerSlider->setValue(m_workers->value());
+    m_backend->setCurrentIndex(m_backend->findData(QString::fromStdString(default_backend())));
+    m_workers->setValue(cpus);
     connect(m_workerSlider, &QSlider::valueChanged, m_workers, &QSpinBox::setValue);
     connect(m_workers, &QSpinBox::valueChanged, m_workerSlider, &QSlider::setValue);
     auto* workersRow = new QHBoxLayout;
@@ -98,9 +95,10 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     m_sweep->setToolTip(tr("Worker counts: N, lo:hi, lo:hi:*2 (doubling), lo:hi:+k, auto"));
     m_shipInputs->setToolTip(tr("Processes: the parent sends each task's inputs instead of the worker "
                                 "recomputing them, so the cost of shipping data shows"));
-    m_workers->setToolTip(tr("Workers for Run: 1 .. %1 (4 × %2 logical CPUs)").arg(max_workers).arg(cpus));
     form->addRow(tr("Backend"), m_backend);
     m_workers->setObjectName(QStringLiteral("workers"));
+    m_backend->setObjectName(QStringLiteral("backend"));
+    m_shipInputs->setObjectName(QStringLiteral("ship_inputs"));
     m_sweep->setObjectName(QStringLiteral("sweep_range"));
     form->addRow(tr("Workers"), workersRow);
     form->addRow(m_workersError);
@@ -141,12 +139,35 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     connect(m_sweep, &QLineEdit::textEdited, this, &ControlsPanel::clearMessages);
     // A refusal speaks of the values it saw: changing one of them makes it stale.
     connect(m_backend, &QComboBox::currentIndexChanged, this, &ControlsPanel::clearMessages);
+    connect(m_backend, &QComboBox::currentIndexChanged, this, &ControlsPanel::backendChanged);
     for (QSpinBox* box : {m_workers, m_chunk, m_repeats})
         connect(box, &QSpinBox::valueChanged, this, &ControlsPanel::clearMessages);
     connect(m_run, &QPushButton::clicked, this, [this] { requestRun(false); });
     connect(m_sweepButton, &QPushButton::clicked, this, [this] { requestRun(true); });
     connect(m_cancel, &QPushButton::clicked, this, &ControlsPanel::cancelRequested);
+    backendChanged();
     workloadChanged();
+}
+
+QString ControlsPanel::backendName() const { return m_backend->currentData().toString(); }
+
+void ControlsPanel::backendChanged()
+{
+    const std::string backend = backendName().toStdString();
+    if (backend.empty())
+        return;
+    // The backend's own limit and words: serial takes 1, threads 4 × the CPUs (at least 64), …
+    const ExecutorInfo& info = ExecutorRegistry::find(backend);
+    const int limit = static_cast<int>(std::min<std::size_t>(info.max_workers(), 1'000'000));
+    const int value = std::min(m_workers->value(), limit);
+    m_workerSlider->setRange(1, limit);
+    m_workers->setRange(1, limit);
+    m_workers->setValue(value);
+    m_workerSlider->setValue(value);
+    m_workers->setToolTip(tr("Workers for Run: 1 .. %1 %2")
+                              .arg(limit)
+                              .arg(workers_noun(backend, static_cast<std::size_t>(limit))));
+    m_shipInputs->setEnabled(info.traits.ships_inputs);
 }
 
 void ControlsPanel::workloadChanged()
@@ -175,7 +196,7 @@ std::optional<RunRequest> ControlsPanel::request(bool sweep)
     auto& s = request.sweep;
     s.workload = m_workload->currentText().toStdString();
     s.parameters = m_parameters->values();
-    s.backend = m_backend->currentText().toStdString();
+    s.backend = backendName().toStdString();
     s.repeats = static_cast<unsigned>(m_repeats->value());
     s.chunk = static_cast<std::size_t>(m_chunk->value());
     s.schedule = parse_schedule(m_schedule->currentText().toStdString());
@@ -208,11 +229,8 @@ void ControlsPanel::showProblem(const RequestProblem& problem, bool sweep)
     case RequestField::Repeats: return show(m_repeatsError);
     case RequestField::Chunk: return show(m_chunkError);
     case RequestField::Parameter:
+        // core's ParameterError names it; one the form has no control for shows below.
         if (!problem.parameter.empty() && m_parameters->showError(problem.parameter, problem.message))
-            return;
-        // Values wrong only together (the memory they need): until core names the parameter in a
-        // typed error, the form looks for a parameter's name in core's message.
-        if (m_parameters->showErrorNamed(problem.message))
             return;
         break;
     case RequestField::Other: break;
@@ -261,7 +279,7 @@ void ControlsPanel::showMessage(const QString& message)
 
 ControlsState ControlsPanel::state() const
 {
-    return {m_workload->currentText(), m_parameters->values(), m_backend->currentText(), m_workers->value(),
+    return {m_workload->currentText(), m_parameters->values(), backendName(), m_workers->value(),
             m_sweep->text()};
 }
 
@@ -287,7 +305,7 @@ void ControlsPanel::setWorkload(const QString& name)
 
 void ControlsPanel::setBackend(const QString& name)
 {
-    const int index = m_backend->findText(name);
+    const int index = m_backend->findData(name);
     if (index >= 0)
         m_backend->setCurrentIndex(index);
 }

@@ -61,6 +61,10 @@ Q_SIGNALS:
 
 private:
     void workloadChanged();
+    /// The worker limit and the options of the backend chosen, from its registry entry.
+    void backendChanged();
+    /// The registry name of the backend chosen ("cluster"; the list shows "cluster (MPI)").
+    [[nodiscard]] QString backendName() const;
     void clearMessages();
     void requestRun(bool sweep);
     void showProblem(const RequestProblem& problem, bool sweep);

@@ -1,6 +1,8 @@
 #include "controls/request_check.h"
 
+#include "executors/worker_count_error.h"
 #include "sweep/sweep.h"
+#include "workloads/parameter_error.h"
 
 #include <exception>
 
@@ -18,59 +20,40 @@ bool accepted(const SweepRequest& request)
     }
 }
 
-// Finds the field core refused without reading its message: each field of `request` is tried
-// alone on a request of defaults, and the first that plan_sweep refuses is the one.
-void locate(const SweepRequest& request, RequestProblem& problem)
+// An untyped refusal: repeats out of core's range, or a chunk that only the task count refuses
+// (the same request with chunk 0 passes); anything else (an unknown workload or backend, an
+// option the backend does not honour) has no control of its own.
+RequestField untyped_field(const SweepRequest& request)
 {
-    SweepRequest plain;
-    plain.workload = request.workload;
-    plain.backend = request.backend;
-    plain.schedule = request.schedule;
-    plain.ship_inputs = request.ship_inputs;
-    plain.retries = request.retries;
-    if (!accepted(plain))
-        return; // the workload or the backend: neither has a control that can be wrong
-
-    for (const auto& [name, value] : request.parameters) {
-        SweepRequest one = plain;
-        one.parameters = {{name, value}};
-        if (!accepted(one)) {
-            problem.field = RequestField::Parameter;
-            problem.parameter = name;
-            return;
-        }
-    }
-    SweepRequest repeats = plain;
-    repeats.repeats = request.repeats;
-    if (!accepted(repeats))
-        return void(problem.field = RequestField::Repeats);
-    SweepRequest workers = plain;
-    workers.workers = request.workers;
-    if (!accepted(workers))
-        return void(problem.field = RequestField::Workers);
-    SweepRequest parameters = plain;
-    parameters.parameters = request.parameters;
-    if (!accepted(parameters))
-        return void(problem.field = RequestField::Parameter); // values that are wrong only together
-    problem.field = RequestField::Chunk;
+    if (request.repeats < 1 || request.repeats > max_repeats)
+        return RequestField::Repeats;
+    if (request.chunk == 0)
+        return RequestField::Other;
+    SweepRequest no_chunk = request;
+    no_chunk.chunk = 0;
+    return accepted(no_chunk) ? RequestField::Chunk : RequestField::Other;
 }
 
 } // namespace
 
 std::optional<RequestProblem> check_request(const SweepRequest& request)
 {
+    RequestProblem problem;
     try {
         (void)plan_sweep(request);
         return std::nullopt;
-    }
-    // The one place to switch to core's typed error once it has one: catch ParameterError here,
-    // before std::exception, and set field Parameter and parameter from its `parameter`.
-    catch (const std::exception& error) {
-        RequestProblem problem;
+    } catch (const ParameterError& error) {
+        problem.field = RequestField::Parameter;
+        problem.parameter = error.parameter();
         problem.message = QString::fromStdString(error.what());
-        locate(request, problem);
-        return problem;
+    } catch (const WorkerCountError& error) {
+        problem.field = RequestField::Workers;
+        problem.message = QString::fromStdString(error.what());
+    } catch (const std::exception& error) {
+        problem.field = untyped_field(request);
+        problem.message = QString::fromStdString(error.what());
     }
+    return problem;
 }
 
 } // namespace parlab::gui

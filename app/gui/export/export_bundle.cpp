@@ -6,14 +6,18 @@
 #include "session/session_file.h"
 #include "views/plot_view.h"
 
+#include "machine/available_memory.h"
 #include "machine/machine_facts.h"
+#include "report/report_json.h"
 #include "trace/chrome_trace_writer.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+
 #include <QSaveFile>
+#include <nlohmann/json.hpp>
 
 #include <sstream>
 #include <stdexcept>
@@ -26,25 +30,15 @@ void write_file(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw std::runtime_error("could not write " + path.toStdString() + ": " + file.errorString().toStdString());
+        throw std::runtime_error("could not write " + path.toStdString() + ": " +
+                                 file.errorString().toStdString());
 }
 
-QJsonObject machine_json()
+// The machine's facts as `parlab-cli machine --format json` names them: core's machine_json.
+QJsonObject machine_object()
 {
-    const auto& m = machine_facts();
-    return {
-        {"host", QString::fromStdString(m.host)},
-        {"cpu_model", QString::fromStdString(m.cpu_model)},
-        {"logical_cpus", static_cast<double>(m.logical_cpus)},
-        {"physical_cores", static_cast<double>(m.physical_cores)},
-        {"packages", static_cast<double>(m.packages)},
-        {"numa_nodes", static_cast<double>(m.numa_nodes)},
-        {"frequency_mhz", m.frequency_mhz},
-        {"memory_bytes", static_cast<double>(m.memory_bytes)},
-        {"l1d_bytes", static_cast<double>(m.l1d_bytes)},
-        {"l2_bytes", static_cast<double>(m.l2_bytes)},
-        {"l3_bytes", static_cast<double>(m.l3_bytes)},
-    };
+    const std::string text = machine_json(machine_facts(), available_memory_bytes()).dump();
+    return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
 }
 
 } // namespace
@@ -56,7 +50,7 @@ QByteArray ExportBundle::runJson(const std::vector<RunRecord>& runs)
         array.append(SessionFile::requestToJson(run.request));
     const QJsonObject root{{"parlab_version", QStringLiteral(PARLAB_VERSION)},
                            {"exported", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                           {"machine", machine_json()},
+                           {"machine", machine_object()},
                            {"runs", array}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

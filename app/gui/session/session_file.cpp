@@ -1,5 +1,10 @@
 #include "session/session_file.h"
 
+#include "report/point_checks.h"
+#include "report/report_json.h"
+
+#include <nlohmann/json.hpp>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,40 +53,20 @@ std::string text(const QJsonObject& o, const char* key, const QString& where)
     return field(o, key, QJsonValue::String, where).toString().toStdString();
 }
 
+// Through core's report path, the one reader of a point, then checked like a request: a loaded
+// point drives loops and allocations in the views.
 Point pointFromJson(const QJsonObject& o, const QString& where)
 {
-    Point p;
-    p.workload = text(o, "workload", where);
-    p.backend = text(o, "backend", where);
-    p.workers = count(o, "workers", where);
-    p.tasks = count(o, "tasks", where);
-    p.repeats = static_cast<unsigned>(count(o, "repeats", where));
-    p.wall_s = number(o, "wall_s", where);
-    p.wall_s_min = number(o, "wall_s_min", where);
-    p.wall_s_max = number(o, "wall_s_max", where);
-    p.speedup = number(o, "speedup", where);
-    p.efficiency = number(o, "efficiency", where);
-    p.karp_flatt = number(o, "karp_flatt", where);
-    const QJsonObject costs = field(o, "costs", QJsonValue::Object, where).toObject();
-    const QString costsWhere = where + QStringLiteral(".costs");
-    p.costs.startup_s = number(costs, "startup_s", costsWhere);
-    p.costs.ship_s = number(costs, "ship_s", costsWhere);
-    p.costs.compute_s = number(costs, "compute_s", costsWhere);
-    p.costs.teardown_s = number(costs, "teardown_s", costsWhere);
-    p.costs.bytes_sent = count(costs, "bytes_sent", costsWhere);
-    p.costs.bytes_received = count(costs, "bytes_received", costsWhere);
-    const QJsonObject checksum = field(o, "checksum", QJsonValue::Object, where).toObject();
-    p.checksum.value = text(checksum, "value", where + QStringLiteral(".checksum"));
-    const QJsonObject extra = field(checksum, "extra", QJsonValue::Object, where + QStringLiteral(".checksum"))
-                                  .toObject();
-    for (auto it = extra.begin(); it != extra.end(); ++it) {
-        if (!it.value().isString())
-            refuse(where + QStringLiteral(".checksum.extra has a value that is not text"));
-        p.checksum.extra[it.key().toStdString()] = it.value().toString().toStdString();
+    const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    const std::string place = where.toStdString();
+    try {
+        Point point = point_from_json_text(std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
+                                           place);
+        check_saved_point(point, place);
+        return point;
+    } catch (const std::invalid_argument& error) {
+        refuse(QString::fromStdString(error.what()));
     }
-    if (p.workers == 0 || p.wall_s < 0 || p.speedup < 0)
-        refuse(where + QStringLiteral(" has zero workers or a negative time"));
-    return p;
 }
 
 SweepRequest requestFromJson(const QJsonObject& o, const QString& where)
@@ -89,7 +74,11 @@ SweepRequest requestFromJson(const QJsonObject& o, const QString& where)
     SweepRequest r;
     r.workload = text(o, "workload", where);
     r.backend = text(o, "backend", where);
-    r.repeats = static_cast<unsigned>(count(o, "repeats", where));
+    const std::size_t repeats = count(o, "repeats", where);
+    // Compared before narrowing: 4294967296 must not wrap to 0.
+    if (repeats < 1 || repeats > max_repeats)
+        refuse(QStringLiteral("%1.repeats must be in 1 .. %2, got %3").arg(where).arg(max_repeats).arg(repeats));
+    r.repeats = static_cast<unsigned>(repeats);
     r.chunk = count(o, "chunk", where);
     r.ship_inputs = field(o, "ship_inputs", QJsonValue::Bool, where).toBool();
     try {
@@ -104,6 +93,11 @@ SweepRequest requestFromJson(const QJsonObject& o, const QString& where)
             refuse(where + QStringLiteral(".parameters.%1 is not text").arg(it.key()));
         r.parameters[it.key().toStdString()] = it.value().toString().toStdString();
     }
+    try {
+        check_saved_request(r, where.toStdString());
+    } catch (const std::invalid_argument& error) {
+        refuse(QString::fromStdString(error.what()));
+    }
     return r;
 }
 
@@ -111,29 +105,9 @@ SweepRequest requestFromJson(const QJsonObject& o, const QString& where)
 
 QJsonObject SessionFile::pointToJson(const Point& p)
 {
-    QJsonObject extra;
-    for (const auto& [key, value] : p.checksum.extra)
-        extra[QString::fromStdString(key)] = QString::fromStdString(value);
-    return {
-        {"workload", QString::fromStdString(p.workload)},
-        {"backend", QString::fromStdString(p.backend)},
-        {"workers", static_cast<double>(p.workers)},
-        {"tasks", static_cast<double>(p.tasks)},
-        {"repeats", static_cast<double>(p.repeats)},
-        {"wall_s", p.wall_s},
-        {"wall_s_min", p.wall_s_min},
-        {"wall_s_max", p.wall_s_max},
-        {"speedup", p.speedup},
-        {"efficiency", p.efficiency},
-        {"karp_flatt", p.karp_flatt},
-        {"costs", QJsonObject{{"startup_s", p.costs.startup_s},
-                              {"ship_s", p.costs.ship_s},
-                              {"compute_s", p.costs.compute_s},
-                              {"teardown_s", p.costs.teardown_s},
-                              {"bytes_sent", static_cast<double>(p.costs.bytes_sent)},
-                              {"bytes_received", static_cast<double>(p.costs.bytes_received)}}},
-        {"checksum", QJsonObject{{"value", QString::fromStdString(p.checksum.value)}, {"extra", extra}}},
-    };
+    // core's point_json, the layout of parlab-cli's reports; files of the nested layout still load.
+    const std::string text = point_json(p).dump();
+    return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
 }
 
 QJsonObject SessionFile::requestToJson(const SweepRequest& r)
@@ -171,6 +145,10 @@ QByteArray SessionFile::toJson(const std::vector<RunRecord>& runs)
 
 std::vector<RunRecord> SessionFile::fromJson(const QByteArray& json)
 {
+    if (json.size() > max_file_bytes)
+        refuse(QStringLiteral("the file is %1 bytes, more than the %2 MiB a session may have")
+                   .arg(json.size())
+                   .arg(max_file_bytes / (1024 * 1024)));
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
@@ -181,9 +159,18 @@ std::vector<RunRecord> SessionFile::fromJson(const QByteArray& json)
     if (root.value(QLatin1String("format")).toString() != QLatin1String(format_name))
         refuse(QStringLiteral("it has no \"format\": \"parlab-session\" header (a different kind of JSON file?)"));
     const QJsonValue version = root.value(QLatin1String("version"));
-    if (!version.isDouble() || version.toDouble() != format_version)
+    if (!version.isDouble())
+        refuse(QStringLiteral("\"version\" must be the number %1, not %2")
+                   .arg(format_version)
+                   .arg(version.isUndefined() ? QStringLiteral("missing")
+                                              : QString::fromUtf8(QJsonDocument(QJsonArray{version})
+                                                                      .toJson(QJsonDocument::Compact))
+                                                    .mid(1)
+                                                    .chopped(1)
+                                                    .left(40)));
+    if (version.toDouble() != format_version)
         refuse(QStringLiteral("version %1 is not supported (this parlab reads version %2)")
-                   .arg(version.toVariant().toString())
+                   .arg(version.toDouble())
                    .arg(format_version));
     const QJsonArray array = field(root, "runs", QJsonValue::Array, QStringLiteral("the session")).toArray();
     std::vector<RunRecord> runs;
@@ -224,6 +211,12 @@ std::vector<RunRecord> SessionFile::load(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw std::runtime_error("could not read " + path.toStdString() + ": " + file.errorString().toStdString());
+    // Checked before reading: a huge file is refused without holding it in memory.
+    if (file.size() > max_file_bytes)
+        refuse(QStringLiteral("%1 is %2 bytes, more than the %3 MiB a session may have")
+                   .arg(path)
+                   .arg(file.size())
+                   .arg(max_file_bytes / (1024 * 1024)));
     return fromJson(file.readAll());
 }
 

@@ -14,9 +14,13 @@ namespace parlab::gui {
 /// `"format": "parlab-session", "version": 1`. No widgets, so it is tested alone.
 class SessionFile {
 public:
+    /// The largest session file parlab reads (a class's day of sweeps is well under 1 MiB).
+    static constexpr qint64 max_file_bytes = qint64{16} * 1024 * 1024;
+
     static QByteArray toJson(const std::vector<RunRecord>& runs);
-    /// Validates the whole document before returning anything; throws std::invalid_argument
-    /// saying what is wrong for a malformed, foreign or newer file.
+    /// Validates the whole document before returning anything, every field against the limits
+    /// of a request (core's check_saved_point / check_saved_request); throws
+    /// std::invalid_argument naming the field for a malformed, foreign, newer or too large file.
     static std::vector<RunRecord> fromJson(const QByteArray& json);
 
     /// Throws std::runtime_error when the file cannot be written.

@@ -1,5 +1,7 @@
 #include "views/coffee_bar_view.h"
 
+#include "backend_traits.h"
+
 #include "views/coffee_scene.h"
 
 #include <QComboBox>
@@ -78,7 +80,7 @@ CoffeeBarView::CoffeeBarView(QWidget* parent)
     });
     m_timer->setInterval(frame_ms);
     connect(m_timer, &QTimer::timeout, this, &CoffeeBarView::tick);
-    m_scene->setBar(0, 1, 0, 1, workerWord("threads"));
+    m_scene->setBar(0, 1, 0, 1, workerWord(default_backend()));
     render();
 }
 
@@ -86,13 +88,12 @@ CoffeeBarView::~CoffeeBarView() = default;
 
 QString CoffeeBarView::workerWord(std::string_view backend)
 {
-    if (backend == "threads")
-        return tr("thread");
-    if (backend == "processes")
-        return tr("process");
-    if (backend == "cluster")
-        return tr("rank");
-    return tr("barista");
+    // The backend's own word for one worker ("thread", "process", "rank"); the serial baseline's
+    // one worker, and a backend this build does not know, are baristas.
+    const ExecutorTraits* traits = backend_traits(backend);
+    if (!traits || is_baseline(backend))
+        return tr("barista");
+    return QString::fromUtf8(traits->worker_word.data(), static_cast<qsizetype>(traits->worker_word.size()));
 }
 
 void CoffeeBarView::setRun(const Run& run)

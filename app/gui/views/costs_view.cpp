@@ -2,9 +2,11 @@
 
 #include "views/plot_style.h"
 
-#include "backend_words.h"
+#include "backend_traits.h"
 #include "session/session.h"
 
+#include "analysis/cost_split.h"
+#include "text/text_units.h"
 
 #include <qcustomplot.h>
 
@@ -39,26 +41,31 @@ QString segmentName(CostsView::Segment segment)
 // the one that recomputes its inputs.
 int backendRank(const std::string& backend, bool shipped)
 {
-    return 2 * backend_words(backend).order + (shipped ? 1 : 0);
+    return 2 * backend_order(backend) + (shipped ? 1 : 0);
 }
 
-QString byteText(std::uint64_t bytes)
+QString byteText(std::uint64_t bytes) { return QString::fromStdString(bytes_text(bytes)); }
+
+bool sharesMemory(const std::string& backend)
 {
-    const auto b = static_cast<double>(bytes);
-    if (bytes < 1000)
-        return QStringLiteral("%1 B").arg(bytes);
-    if (b < 1e6)
-        return QStringLiteral("%1 kB").arg(b / 1e3, 0, 'f', 1);
-    if (b < 1e9)
-        return QStringLiteral("%1 MB").arg(b / 1e6, 0, 'f', 1);
-    return QStringLiteral("%1 GB").arg(b / 1e9, 0, 'f', 2);
+    const ExecutorTraits* traits = backend_traits(backend);
+    return traits && traits->shares_memory;
+}
+
+bool shipsInputs(const std::string& backend)
+{
+    const ExecutorTraits* traits = backend_traits(backend);
+    return traits && traits->ships_inputs;
 }
 
 QString shippedText(const CostsView::Row& row)
 {
     const auto& c = row.point.costs;
-    if (c.bytes_sent + c.bytes_received == 0)
-        return backend_words(row.point.backend).baseline ? QString() : CostsView::tr("0 B: shared memory");
+    if (c.bytes_sent + c.bytes_received == 0 && is_baseline(row.point.backend))
+        return {};
+    // Only workers in one address space send nothing because they need not: ranks and processes say what they sent.
+    if (c.bytes_sent + c.bytes_received == 0 && sharesMemory(row.point.backend))
+        return CostsView::tr("0 B: shared memory");
     QString text = CostsView::tr("%1 sent").arg(byteText(c.bytes_sent));
     // Results are usually a few bytes per task; they are worth a mention only when they are not.
     if (c.bytes_received >= 1'000'000)
@@ -155,10 +162,9 @@ void CostsView::resizeEvent(QResizeEvent* event)
 QString CostsView::rowLabel(const Row& row)
 {
     const auto& p = row.point;
-    const BackendWords words = backend_words(p.backend);
-    if (words.baseline)
+    if (is_baseline(p.backend))
         return QString::fromStdString(p.backend);
-    QString label = QStringLiteral("%1 %2").arg(p.workers).arg(p.workers == 1 ? words.one : words.many);
+    QString label = QStringLiteral("%1 %2").arg(p.workers).arg(workers_noun(p.backend, p.workers));
     if (row.shipped)
         label += tr(" + ship");
     return label;
@@ -166,17 +172,12 @@ QString CostsView::rowLabel(const Row& row)
 
 double CostsView::segmentSeconds(const Row& row, Segment segment)
 {
-    const auto& c = row.point.costs;
+    const CostSplit split = split_costs(row.point);
     switch (segment) {
-    case Segment::Startup: return c.startup_s;
-    case Segment::Ship: return c.ship_s;
-    case Segment::Teardown: return c.teardown_s;
-    case Segment::Compute: {
-        // A single repeat started its pool inside its wall time; with more, the median repeat
-        // reused the warm pool, so its wall time holds no start-up.
-        const double startupInWall = row.point.repeats <= 1 ? c.startup_s : 0.0;
-        return std::max(0.0, row.point.wall_s - c.ship_s - startupInWall);
-    }
+    case Segment::Startup: return split.startup_s;
+    case Segment::Ship: return split.ship_s;
+    case Segment::Teardown: return split.teardown_s;
+    case Segment::Compute: return split.compute_s;
     }
     return 0.0;
 }
@@ -199,7 +200,7 @@ void CostsView::setRuns(const std::vector<RunRecord>& runs)
             if (point.workload != workload)
                 return;
             // Only a backend that ships inputs honours the option; threads share memory whatever it says.
-            const bool shipped = run.request.ship_inputs && backend_words(point.backend).ships_inputs;
+            const bool shipped = run.request.ship_inputs && shipsInputs(point.backend);
             latest[{point.backend, shipped, point.workers}] = Row{point, shipped, 0.0};
         };
         if (run.has_serial)
@@ -213,7 +214,7 @@ void CostsView::setRuns(const std::vector<RunRecord>& runs)
         m_rows.push_back(row);
     // Groups of one worker count, the serial baseline in a group of its own on top.
     const auto group = [](const Row& row) {
-        return backend_words(row.point.backend).baseline ? std::size_t{0} : row.point.workers + 1;
+        return is_baseline(row.point.backend) ? std::size_t{0} : row.point.workers + 1;
     };
     const auto order = [&](const Row& row) {
         return std::make_tuple(group(row), backendRank(row.point.backend, row.shipped), row.point.backend);

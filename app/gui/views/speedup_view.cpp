@@ -5,6 +5,7 @@
 #include "session/session.h"
 
 #include "analysis/amdahl.h"
+#include "analysis/speedup_spread.h"
 #include "machine/machine_facts.h"
 
 
@@ -15,6 +16,9 @@
 namespace parlab::gui {
 
 namespace {
+
+// Samples of the Amdahl curve: 0.05 apart up to 100 workers, spread wider beyond.
+constexpr double curve_steps = 2000.0;
 
 QString series_name(const Point& point)
 {
@@ -172,13 +176,11 @@ void SpeedupView::draw()
         QVector<double> x, y, minus, plus, efficiency;
         std::vector<SpeedupSample> samples;
         for (const auto& point : series.points) {
-            const double serial = point.speedup * point.wall_s;
-            const double low = point.wall_s_max > 0 ? serial / point.wall_s_max : point.speedup;
-            const double high = point.wall_s_min > 0 ? serial / point.wall_s_min : point.speedup;
+            const SpeedupSpread spread = speedup_spread(point);
             x << static_cast<double>(point.workers);
             y << point.speedup;
-            minus << std::max(0.0, point.speedup - low);
-            plus << std::max(0.0, high - point.speedup);
+            minus << spread.minus;
+            plus << spread.plus;
             efficiency << point.efficiency;
             samples.push_back({static_cast<double>(point.workers), point.speedup});
         }
@@ -198,7 +200,9 @@ void SpeedupView::draw()
         const AmdahlFit fit = fit_amdahl(samples, m_logicalCpus);
         if (fit.samples > 0) {
             QVector<double> fx, fy;
-            for (double p = 1.0; p <= xHigh; p += 0.05) {
+            // At most curve_steps samples, however many workers a point claims.
+            const double step = std::max(0.05, (xHigh - 1.0) / curve_steps);
+            for (double p = 1.0; p <= xHigh; p += step) {
                 fx << p;
                 fy << fit.speedup(p);
             }
@@ -260,8 +264,7 @@ void SpeedupView::resetRanges()
     for (const auto& series : m_series) {
         for (const auto& point : series.points) {
             xHigh = std::max(xHigh, static_cast<double>(point.workers));
-            const double high = point.wall_s_min > 0 ? point.speedup * point.wall_s / point.wall_s_min : point.speedup;
-            yHigh = std::max(yHigh, high);
+            yHigh = std::max(yHigh, speedup_spread(point).high);
         }
     }
     // The ideal line stays in view, so the gap to it is what the eye sees.

@@ -1,5 +1,7 @@
 #include "views/topology_view.h"
 
+#include "backend_traits.h"
+
 #include "plot_style.h"
 #include "views/coffee_bar_view.h"
 
@@ -42,7 +44,7 @@ QColor fillFor(TopologyNode::Kind kind, int level)
 TopologyView::TopologyView(QWidget* parent) : QWidget(parent)
 {
     setMinimumSize(320, 200);
-    m_workerWord = CoffeeBarView::workerWord("threads");
+    m_workerWord = CoffeeBarView::workerWord(default_backend());
     try {
         setTopology(read_topology());
     } catch (const std::exception& error) {
