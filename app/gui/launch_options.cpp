@@ -47,7 +47,12 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
                                                        "that follows (.png, .pdf or .svg): ") +
                                             HeadlessViewExport::views().join(QStringLiteral(", ")) + QStringLiteral("."),
                                         QStringLiteral("VIEW"));
-    parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat, exportView});
+    const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open the lesson NAME (see the Lessons menu)."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption runLesson(QStringLiteral("run"), QStringLiteral("With --lesson: run it at once."));
+    const QCommandLineOption reduced(QStringLiteral("reduced"), QStringLiteral("With --lesson: at its reduced (quick) size."));
+    parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat, exportView, lesson,
+                       runLesson, reduced});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A saved session (.json) to open."),
                                  QStringLiteral("[FILE]"));
 
@@ -78,6 +83,13 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
     options.presentation = parser.isSet(presentation);
     options.tab = parser.value(tab);
     options.demoSweep = parser.isSet(demo);
+    options.lesson = parser.value(lesson);
+    options.runLesson = parser.isSet(runLesson);
+    options.reducedLesson = parser.isSet(reduced);
+    if ((options.runLesson || options.reducedLesson) && options.lesson.isEmpty()) {
+        options.error = QStringLiteral("--run and --reduced go with --lesson NAME");
+        return options;
+    }
 
     if (parser.isSet(exportSweep) && !options.sessionFile.isEmpty()) {
         options.error = QStringLiteral("--export-sweep runs a new sweep: it opens no session file");

@@ -22,6 +22,9 @@ struct LaunchOptions {
     QString tab;         ///< the tab to open on, empty for the last one used
     bool demoSweep = false;
     QString sessionFile; ///< `parlab FILE.json`: a saved session to open at start (the .desktop's %f)
+    QString lesson;          ///< --lesson NAME: open this lesson
+    bool runLesson = false;  ///< --run: and run it at once
+    bool reducedLesson = false; ///< --reduced: at its quick size
     std::optional<ExportSweepOptions> exportSweep;
     std::optional<ExportViewOptions> exportView; ///< --export-view VIEW FILE
     QString error;       ///< one line when the arguments are wrong (exit 2)

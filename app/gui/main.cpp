@@ -1,5 +1,7 @@
 #include "export/headless_export.h"
 #include "launch_options.h"
+#include "lessons/lesson_dock.h"
+#include "lessons/lesson_panel.h"
 #include "main_window.h"
 #include "start_session.h"
 
@@ -60,6 +62,15 @@ int main(int argc, char** argv)
     }
     if (options.presentation)
         window.setPresentation(true);
+    if (!options.lesson.isEmpty()) {
+        if (!window.lessons()->openLesson(options.lesson)) {
+            std::cerr << "parlab: no lesson named '" << options.lesson.toStdString() << "'\n";
+            return 2;
+        }
+        window.lessons()->panel()->setReduced(options.reducedLesson);
+        if (options.runLesson)
+            QTimer::singleShot(300, window.lessons()->panel(), &LessonPanel::start);
+    }
     if (options.demoSweep)
         QTimer::singleShot(300, &window, &MainWindow::startDemoSweep);
     return QApplication::exec();

@@ -3,6 +3,7 @@
 #include "controls/controls_panel.h"
 #include "demo_sweeps.h"
 #include "export/export_actions.h"
+#include "lessons/lecture_tools.h"
 #include "run_controller.h"
 #include "session/session.h"
 #include "settings.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
     addView(m_workerTabs->comparison(), tr("Compare"));
     wireRuns();
     buildMenus();
+    m_lessons = install_lecture_tools(this);
 
     const WindowState state = Settings::load();
     m_controls->setState(state.controls);
@@ -176,10 +178,7 @@ void MainWindow::startDemoSweep()
 void MainWindow::setPresentation(bool on)
 {
     m_presentation = on;
-    if (on)
-        showFullScreen();
-    else
-        showNormal();
+    on ? showFullScreen() : showNormal();
     applyScale();
 }
 
@@ -195,6 +194,7 @@ void MainWindow::applyScale()
     for (PlotView* view : m_views)
         view->setScale(scale);
     m_workerTabs->setScale(scale);
+    m_lessons->setScale(scale);
     // The controls grow less than the plots: at full plot scale they would no longer fit 720 rows.
     const double controlsScale = 1.0 + 0.5 * (scale - 1.0);
     QFont font = QApplication::font();

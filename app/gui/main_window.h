@@ -10,6 +10,7 @@ namespace parlab::gui {
 
 class ControlsPanel;
 class DemoSweeps;
+class LessonDock;
 class PlotView;
 class RunController;
 class Session;
@@ -32,6 +33,8 @@ public:
     bool showTab(const QString& name);
     /// A small sweep, so the window shows data right after launch (on the Costs tab, the costs demo).
     void startDemoSweep();
+    /// Starts a run through the one controller (the controls, the demo and the lessons ask here).
+    void startRun(const RunRequest& request);
 
     /// Replaces the session's runs with the file's, or changes nothing and returns why not.
     QString loadSession(const QString& path);
@@ -42,6 +45,7 @@ public:
     [[nodiscard]] RunController* controller() const { return m_controller; }
     [[nodiscard]] Session* session() const { return m_session; }
     [[nodiscard]] WorkerTabs* workerTabs() const { return m_workerTabs; }
+    [[nodiscard]] LessonDock* lessons() const { return m_lessons; }
     [[nodiscard]] const std::vector<PlotView*>& views() const { return m_views; }
 
 protected:
@@ -54,7 +58,6 @@ private:
     void wireRuns();
     void buildMenus();
     void addView(PlotView* view, const QString& title);
-    void startRun(const RunRequest& request);
     void runFailed(const QString& message);
     void applyScale();
     [[nodiscard]] PlotView* currentView() const;
@@ -66,6 +69,7 @@ private:
     RunController* m_controller;
     DemoSweeps* m_demo;
     WorkerTabs* m_workerTabs = nullptr;
+    LessonDock* m_lessons = nullptr;
     std::vector<PlotView*> m_views;
     double m_zoom = 1.0;
     bool m_presentation = false;

@@ -23,7 +23,8 @@ QString startedText(const RunRequest& request)
     const auto& s = request.sweep;
     return QStringLiteral("%1 %2 on %3, workers %4")
         .arg(request.is_sweep ? QStringLiteral("Sweeping") : QStringLiteral("Running"),
-             QString::fromStdString(s.workload), QString::fromStdString(s.backend),
+             QString::fromStdString(s.workload),
+             QString::fromStdString(s.backend) + (s.gil ? QStringLiteral(" (GIL mode)") : QString()),
              QString::fromStdString(s.workers.text()));
 }
 
@@ -32,7 +33,9 @@ QString finishedText(const SweepResult& result)
     const double s = result.amdahl.serial_fraction;
     const double most = result.points.empty() ? 1.0 : static_cast<double>(result.points.back().workers);
     return tr("Done: %1 · %2, Amdahl serial fraction s = %3; Gustafson (work grown with %4 processors): %5x")
-        .arg(QString::fromStdString(result.serial.workload), QString::fromStdString(result.last_run.backend))
+        .arg(QString::fromStdString(result.serial.workload),
+             QString::fromStdString(result.last_run.backend) +
+                 (!result.points.empty() && result.points.back().gil ? QStringLiteral(" (GIL mode)") : QString()))
         .arg(s, 0, 'f', 3)
         .arg(most)
         .arg(gustafson_speedup(s, most), 0, 'f', 2);

@@ -80,7 +80,13 @@ LessonOutcome run_lesson(const Lesson& lesson, const LessonRunOptions& options, 
             outcome.sweeps.push_back(std::move(sweep));
         }
     }
-    const LessonPrediction& prediction = lesson.prediction;
+    measure_outcome(lesson.prediction, outcome);
+    outcome.seconds = seconds_since(start_ns);
+    return outcome;
+}
+
+void measure_outcome(const LessonPrediction& prediction, LessonOutcome& outcome)
+{
     if (prediction.quantity == "plateau_year") {
         const auto series = std::find_if(outcome.trends.begin(), outcome.trends.end(),
                                          [&](const TrendSeries& s) { return s.name == prediction.series; });
@@ -91,8 +97,6 @@ LessonOutcome run_lesson(const Lesson& lesson, const LessonRunOptions& options, 
         outcome.measured = point_quantity(outcome, prediction);
     }
     outcome.choice = choice_for(prediction, outcome.measured);
-    outcome.seconds = seconds_since(start_ns);
-    return outcome;
 }
 
 std::optional<std::string> choice_for(const LessonPrediction& prediction, double measured)

@@ -43,6 +43,10 @@ SweepRequest lesson_request(const LessonRun& run, const std::string& backend, bo
 /// when a trend file cannot be read.
 LessonOutcome run_lesson(const Lesson& lesson, const LessonRunOptions& options, const CancelToken& cancel);
 
+/// Sets outcome.measured (the prediction's quantity from the sweeps or trends already in
+/// `outcome`) and outcome.choice. Throws std::invalid_argument when the outcome lacks what it needs.
+void measure_outcome(const LessonPrediction& prediction, LessonOutcome& outcome);
+
 /// The first choice whose [min, max) holds `measured`; nothing when none does.
 std::optional<std::string> choice_for(const LessonPrediction& prediction, double measured);
 

@@ -3,6 +3,7 @@
 #include "backend_traits.h"
 #include "controls/parameter_form.h"
 #include "controls/request_check.h"
+#include "controls/run_options_box.h"
 
 #include "executors/executor_registry.h"
 #include "machine/machine_facts.h"
@@ -57,6 +58,16 @@ ControlsPanel::ControlsPanel(QWidget* parent)
       m_repeats(new QSpinBox(this)), m_repeatsError(error_label(this, QStringLiteral("repeats"))),
       m_sweep(new QLineEdit(this)), m_sweepError(error_label(this, QStringLiteral("sweep"))),
       m_shipInputs(new QCheckBox(tr("Ship inputs to workers"), this)),
+      m_options(new RunOptionsBox(
+          [this] {
+              SweepRequest draft;
+              draft.workload = m_workload->currentText().toStdString();
+              draft.parameters = m_parameters->values();
+              draft.backend = backendName().toStdString();
+              draft.workers = WorkerRange::single(static_cast<std::size_t>(m_workers->value()));
+              return draft;
+          },
+          this)),
       m_run(new QPushButton(tr("Run"), this)), m_sweepButton(new QPushButton(tr("Sweep"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
       m_message(error_label(this, QStringLiteral("message")))
@@ -110,6 +121,7 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     form->addRow(tr("Sweep"), m_sweep);
     form->addRow(m_sweepError);
     form->addRow(m_shipInputs);
+    form->addRow(m_options);
 
     m_run->setToolTip(tr("Serial baseline, then the chosen worker count (F5)"));
     m_sweepButton->setToolTip(tr("Serial baseline, then every worker count of the sweep range (Shift+F5)"));
@@ -146,6 +158,10 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     connect(m_sweepButton, &QPushButton::clicked, this, [this] { requestRun(true); });
     connect(m_cancel, &QPushButton::clicked, this, &ControlsPanel::cancelRequested);
     backendChanged();
+    connect(m_options, &RunOptionsBox::chunkAutoToggled, m_chunk, [this](bool on) { m_chunk->setEnabled(!on); });
+    connect(m_parameters, &ParameterForm::edited, m_options, &RunOptionsBox::refresh);
+    connect(m_backend, &QComboBox::currentIndexChanged, m_options, &RunOptionsBox::refresh);
+    connect(m_workers, &QSpinBox::valueChanged, m_options, &RunOptionsBox::refresh);
     workloadChanged();
 }
 
@@ -179,6 +195,8 @@ void ControlsPanel::workloadChanged()
         return;
     m_summary->setText(QString::fromStdString(all[index].summary));
     m_parameters->setSpecs(all[index].parameters);
+    if (m_options)
+        m_options->refresh();
 }
 
 void ControlsPanel::clearMessages()
@@ -202,6 +220,7 @@ std::optional<RunRequest> ControlsPanel::request(bool sweep)
     s.schedule = parse_schedule(m_schedule->currentText().toStdString());
     // Only a backend that ships inputs takes the option; the others refuse it.
     s.ship_inputs = m_shipInputs->isChecked() && ExecutorRegistry::find(s.backend).traits.ships_inputs;
+    m_options->apply(s);
     try {
         s.workers = sweep ? WorkerRange::parse(m_sweep->text().trimmed().toStdString())
                           : WorkerRange::single(static_cast<std::size_t>(m_workers->value()));

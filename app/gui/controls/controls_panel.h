@@ -19,6 +19,7 @@ class QSpinBox;
 namespace parlab::gui {
 
 class ParameterForm;
+class RunOptionsBox;
 struct RequestProblem;
 
 /// What the controls show, for remembering between launches.
@@ -54,6 +55,7 @@ public:
     void setWorkers(int workers);
     void setSweepRange(const QString& text);
     void setParameters(const ParameterValues& values);
+    [[nodiscard]] RunOptionsBox* runOptions() const { return m_options; }
 
 Q_SIGNALS:
     void runRequested(const parlab::gui::RunRequest& request);
@@ -84,6 +86,7 @@ private:
     QLineEdit* m_sweep;
     QLabel* m_sweepError;
     QCheckBox* m_shipInputs;
+    RunOptionsBox* m_options;
     QPushButton* m_run;
     QPushButton* m_sweepButton;
     QPushButton* m_cancel;

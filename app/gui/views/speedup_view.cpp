@@ -22,7 +22,7 @@ constexpr double curve_steps = 2000.0;
 
 QString series_name(const Point& point)
 {
-    return QString::fromStdString(point.backend + " · " + point.workload);
+    return QString::fromStdString(point.backend + (point.gil ? " (GIL)" : "") + " · " + point.workload);
 }
 
 void copy_axis_style(const QCPAxis* from, QCPAxis* to)
@@ -254,6 +254,7 @@ void SpeedupView::draw()
                      scale());
 
     resetRanges();
+    Q_EMIT drawn();
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 

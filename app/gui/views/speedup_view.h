@@ -38,6 +38,10 @@ public:
     [[nodiscard]] const std::vector<Point>& seriesPoints(std::size_t index) const { return m_series[index].points; }
     [[nodiscard]] QString seriesName(std::size_t index) const { return m_series[index].name; }
 
+Q_SIGNALS:
+    /// draw() has put its plottables and items on the plot: overlays add theirs now.
+    void drawn();
+
 protected:
     void restyle() override;
     void draw() override;

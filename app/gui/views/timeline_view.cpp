@@ -69,6 +69,9 @@ TimelineView::TimelineView(QWidget* parent) : PlotView(parent)
             m_curves[slot][parity] = curve;
         }
     }
+    m_lockWait = new QCPCurve(plot()->xAxis, plot()->yAxis);
+    m_lockWait->setName(tr("waiting for the lock (GIL)"));
+    m_lockWait->setScatterSkip(0);
     // In a row of its own under the title: inside the chart it would hide some worker's bars.
     plot()->axisRect()->insetLayout()->take(plot()->legend);
     plot()->plotLayout()->insertRow(1);
@@ -137,6 +140,7 @@ void TimelineView::clear()
     for (auto& pair : m_curves)
         for (QCPCurve* curve : pair)
             curve->data()->clear();
+    m_lockWait->data()->clear();
     updateAxes();
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -157,6 +161,13 @@ void TimelineView::append(const TraceEvent& event)
     curve->data()->add(QCPCurveData(t, toMs(event.start_ns - m_origin_ns), row));
     curve->data()->add(QCPCurveData(t + 1, toMs(event.end_ns - m_origin_ns), row));
     curve->data()->add(QCPCurveData(t + 2, nan, nan));
+    if (event.lock_wait_ns > 0) {
+        // The trace says how long, not when: the wait is drawn as one span from the bar's start.
+        const double w = m_lockWait->data()->size();
+        m_lockWait->data()->add(QCPCurveData(w, toMs(event.start_ns - m_origin_ns), row));
+        m_lockWait->data()->add(QCPCurveData(w + 1, toMs(event.start_ns + event.lock_wait_ns - m_origin_ns), row));
+        m_lockWait->data()->add(QCPCurveData(w + 2, nan, nan));
+    }
     m_rows = std::max(m_rows, static_cast<int>(event.worker) + 1);
     m_end_ns = std::max(m_end_ns, event.end_ns);
 }
@@ -166,6 +177,7 @@ void TimelineView::redrawAll()
     for (auto& pair : m_curves)
         for (QCPCurve* curve : pair)
             curve->data()->clear();
+    m_lockWait->data()->clear();
     m_rows = 0;
     m_end_ns = m_origin_ns;
     for (const TraceEvent& event : m_events)
@@ -204,6 +216,8 @@ int TimelineView::barCount(Phase phase) const
     return (pair[0]->data()->size() + pair[1]->data()->size()) / 3;
 }
 
+int TimelineView::lockWaitBarCount() const { return m_lockWait->data()->size() / 3; }
+
 void TimelineView::updateBarThickness()
 {
     const double rowPixels =
@@ -216,6 +230,9 @@ void TimelineView::updateBarThickness()
             curve->setPen(pen);
         }
     }
+    QPen pen = m_lockWait->pen();
+    pen.setWidthF(thickness);
+    m_lockWait->setPen(pen);
 }
 
 void TimelineView::restyle()
@@ -237,6 +254,7 @@ void TimelineView::restyle()
             m_curves[slot][parity]->setPen(QPen(shade, 1.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
         }
     }
+    m_lockWait->setPen(QPen(QColor(0xC0, 0x39, 0x2B), 1.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
     plot()->setInteraction(QCP::iRangeZoom, true);
     plot()->axisRect()->setRangeZoom(Qt::Horizontal);
     plot()->axisRect()->setRangeDrag(Qt::Horizontal);

@@ -36,6 +36,8 @@ public:
     /// Bars drawn, in all or of one phase.
     [[nodiscard]] int barCount() const;
     [[nodiscard]] int barCount(Phase phase) const;
+    /// Bars of time spent waiting for the interpreter lock (GIL mode).
+    [[nodiscard]] int lockWaitBarCount() const;
     /// Rows drawn: one per worker, up to the highest worker index seen.
     [[nodiscard]] int rowCount() const { return m_rows; }
     /// The run's length as drawn, in ms from the first event's start to the last event's end.
@@ -56,6 +58,8 @@ private:
     QCPItemText* m_hint = nullptr;
     // Per phase, two curves: neighbouring tasks alternate between them, so their borders show.
     std::array<std::array<QCPCurve*, 2>, phase_count> m_curves{};
+    /// GIL mode: each task's lock wait, drawn over the start of its bar in a colour of its own.
+    QCPCurve* m_lockWait = nullptr;
     std::vector<TraceEvent> m_events;
     std::int64_t m_origin_ns = 0;
     std::int64_t m_end_ns = 0;
