@@ -1,6 +1,7 @@
 #include "table_format.h"
 
 #include "analysis/amdahl.h"
+#include "machine/noise_meter.h"
 #include "text/text_units.h"
 
 #include <cmath>
@@ -44,7 +45,7 @@ void TableFormat::begin(const SweepHeader& header)
           << ", schedule " << to_string(header.request.schedule)
           << (header.request.gil ? ", GIL on (one interpreter lock, like CPython threads)" : "") << "\n\n";
     m_out << padded("workers", 8) << padded("wall (s)", 12) << padded("min (s)", 12) << padded("max (s)", 12)
-          << padded("speedup", 9) << padded("efficiency", 12) << padded("Karp-Flatt", 12) << "  checksum\n"
+          << padded("cv", 7) << padded("speedup", 9) << padded("spread", 13) << padded("efficiency", 12) << padded("Karp-Flatt", 12) << "  checksum\n"
           << std::flush;
 }
 
@@ -65,12 +66,18 @@ void TableFormat::row(const std::string& workers, const Point& point, bool is_ba
         checksum += "  " + name + '=' + value;
     m_out << padded(workers, 8) << padded(format("%.6f", point.wall_s), 12)
           << padded(format("%.6f", point.wall_s_min), 12) << padded(format("%.6f", point.wall_s_max), 12)
-          << padded(format("%.2f", point.speedup), 9)
+          << padded(format("%.1f%%", 100.0 * point.wall_s_cv), 7) << padded(format("%.2f", point.speedup), 9)
+          << padded(format("%.2f", point.speedup_low) + ".." + format("%.2f", point.speedup_high), 13)
           << padded(format("%.1f%%", 100.0 * point.efficiency), 12)
           << padded(is_baseline || point.workers == 1 ? std::string("-") : format("%.4f", point.karp_flatt),
                     12)
-          << "  " << checksum << '\n'
-          << std::flush;
+          << "  " << checksum << '\n';
+    if (point.noise > noise_threshold_cores)
+        m_out << padded("", 8) << "  ! the machine was busy: rerun for a clean number (other programs used "
+              << format("%.2f", point.noise) << " of a core)\n";
+    if (!point.artefact.empty())
+        m_out << padded("", 8) << "  ! measurement artefact, not a result: " << point.artefact << '\n';
+    m_out << std::flush;
 }
 
 void TableFormat::end(const SweepResult& result)

@@ -4,8 +4,11 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -63,7 +66,72 @@ public:
         return static_cast<double>(utime + stime) / m_ticks_per_second;
     }
 
+    double read_tree_cpu_seconds() override
+    {
+        // One pass over /proc: every process's parent and times, then a walk down from this one.
+        struct Entry {
+            long parent = 0;
+            std::uint64_t ticks = 0;
+        };
+        std::unordered_map<long, Entry> processes;
+        if (DIR* const proc = ::opendir("/proc")) {
+            while (const dirent* const entry = ::readdir(proc)) {
+                if (entry->d_name[0] < '1' || entry->d_name[0] > '9')
+                    continue;
+                const std::string path = std::string("/proc/") + entry->d_name + "/stat";
+                const std::string_view text = read_file(path.c_str());
+                Entry parsed;
+                if (parse_stat(text, parsed.parent, parsed.ticks))
+                    processes[std::strtol(entry->d_name, nullptr, 10)] = parsed;
+            }
+            ::closedir(proc);
+        }
+        std::unordered_map<long, std::vector<long>> children;
+        for (const auto& [pid, entry] : processes)
+            children[entry.parent].push_back(pid);
+        std::uint64_t ticks = 0;
+        std::vector<long> pending{static_cast<long>(::getpid())};
+        while (!pending.empty()) {
+            const long pid = pending.back();
+            pending.pop_back();
+            if (const auto found = processes.find(pid); found != processes.end())
+                ticks += found->second.ticks;
+            if (const auto found = children.find(pid); found != children.end())
+                pending.insert(pending.end(), found->second.begin(), found->second.end());
+        }
+        return static_cast<double>(ticks) / m_ticks_per_second;
+    }
+
 private:
+    // The parent (field 4) and utime + stime + cutime + cstime (fields 14 to 17) of a
+    // /proc/<pid>/stat line: the children's times keep a finished worker's CPU in the tree.
+    static bool parse_stat(std::string_view text, long& parent, std::uint64_t& ticks)
+    {
+        const auto close = text.rfind(')');
+        if (close == std::string_view::npos)
+            return false;
+        const char* cursor = text.data() + close + 1;
+        const char* const end = text.data() + text.size();
+        ticks = 0;
+        for (int field = 3; field <= 17 && cursor < end; ++field) {
+            while (cursor < end && *cursor == ' ')
+                ++cursor;
+            const char* next = cursor;
+            while (next < end && *next != ' ')
+                ++next;
+            if (field == 4 || field >= 14) {
+                long long value = 0;
+                std::from_chars(cursor, next, value);
+                if (field == 4)
+                    parent = static_cast<long>(value);
+                else if (value > 0)
+                    ticks += static_cast<std::uint64_t>(value);
+            }
+            cursor = next;
+        }
+        return true;
+    }
+
     std::string_view read_file(const char* path)
     {
         const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
@@ -121,6 +189,8 @@ bool went_backwards(const CpuTimes& now, const CpuTimes& before)
 }
 
 } // namespace
+
+double CpuTimesSource::ticks_per_second() { return static_cast<double>(sysconf(_SC_CLK_TCK)); }
 
 std::unique_ptr<CpuTimesSource> make_proc_stat_source() { return std::make_unique<ProcStatSource>(); }
 

@@ -19,6 +19,11 @@ public:
     virtual std::vector<CpuTimes> read_cpus() = 0;
     /// This process's own user+system time, in seconds.
     virtual double read_own_cpu_seconds() = 0;
+    /// The user+system time of this process and every process below it (worker processes, an
+    /// MPI launcher and its ranks), live ones and those already waited for, in seconds.
+    virtual double read_tree_cpu_seconds() { return read_own_cpu_seconds(); }
+    /// Clock ticks per second of read_cpus()'s counters.
+    virtual double ticks_per_second();
 };
 
 std::unique_ptr<CpuTimesSource> make_proc_stat_source();

@@ -16,10 +16,11 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 // The fixed fields of point_json; any other text field of a point is a checksum extra.
-constexpr std::array<std::string_view, 20> point_fields = {
-    "type",       "workload",   "backend",    "workers",    "tasks",          "repeats",    "wall_s",
-    "wall_s_min", "wall_s_max", "speedup",    "efficiency", "karp_flatt",     "checksum",   "startup_s",
-    "ship_s",     "compute_s",  "teardown_s", "bytes_sent", "bytes_received", "lock_wait_s"};
+constexpr std::array<std::string_view, 25> point_fields = {
+    "type",       "workload",   "backend",    "workers",    "tasks",          "repeats",     "wall_s",
+    "wall_s_min", "wall_s_max", "speedup",    "efficiency", "karp_flatt",     "checksum",    "startup_s",
+    "ship_s",     "compute_s",  "teardown_s", "bytes_sent", "bytes_received", "lock_wait_s", "wall_s_cv",
+    "speedup_low", "speedup_high", "noise",   "artefact"};
 
 void write_costs(ordered_json& out, const RunCosts& costs)
 {
@@ -121,9 +122,15 @@ ordered_json point_json(const Point& point)
     out["wall_s"] = point.wall_s;
     out["wall_s_min"] = point.wall_s_min;
     out["wall_s_max"] = point.wall_s_max;
+    out["wall_s_cv"] = point.wall_s_cv;
     out["speedup"] = point.speedup;
+    out["speedup_low"] = point.speedup_low;
+    out["speedup_high"] = point.speedup_high;
     out["efficiency"] = point.efficiency;
     out["karp_flatt"] = point.karp_flatt;
+    out["noise"] = point.noise;
+    if (!point.artefact.empty())
+        out["artefact"] = point.artefact;
     write_checksum(out, point.checksum);
     write_costs(out, point.costs);
     write_hosts(out, point.hosts);
@@ -151,6 +158,17 @@ Point point_from_json(const json& object, std::string_view where)
     p.speedup = number(object, "speedup", where);
     p.efficiency = number(object, "efficiency", where);
     p.karp_flatt = number(object, "karp_flatt", where);
+    // Files written before the spread was measured have none: the reader leaves it at 0.
+    if (object.contains("wall_s_cv"))
+        p.wall_s_cv = number(object, "wall_s_cv", where);
+    if (object.contains("speedup_low"))
+        p.speedup_low = number(object, "speedup_low", where);
+    if (object.contains("speedup_high"))
+        p.speedup_high = number(object, "speedup_high", where);
+    if (object.contains("noise"))
+        p.noise = number(object, "noise", where);
+    if (object.contains("artefact"))
+        p.artefact = text(object, "artefact", where);
     const json& checksum = field(object, "checksum", where);
     if (checksum.is_object()) {
         // The nested layout of version 1 session files.

@@ -1,10 +1,13 @@
 #include "sweep/sweep.h"
 
+#include "analysis/impossible_speedup.h"
+#include "analysis/speedup_spread.h"
 #include "executors/chunk_rule.h"
 #include "executors/executor_registry.h"
 #include "executors/run_error.h"
 #include "executors/serial_executor.h"
 #include "machine/machine_facts.h"
+#include "machine/noise_meter.h"
 #include "sweep/sweep_progress_relay.h"
 #include "workloads/memory_estimate.h"
 #include "workloads/workload_registry.h"
@@ -39,6 +42,14 @@ double median(std::vector<double> values)
     return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
 }
 
+double median_wall(const std::vector<Run>& runs)
+{
+    std::vector<double> walls;
+    for (const auto& run : runs)
+        walls.push_back(run.wall_s);
+    return walls.empty() ? 0.0 : median(std::move(walls));
+}
+
 std::string checksum_text(const Checksum& checksum)
 {
     std::string text = checksum.value;
@@ -47,27 +58,23 @@ std::string checksum_text(const Checksum& checksum)
     return text;
 }
 
-// Runs one worker count `repeats` times and summarises it; keeps the last run whole in `last`.
-// `refined`, when given, hears the runs so far after each repeat but the last.
-Point run_point(const SweepRequest& request, const Workload& workload, Executor& executor,
-                const ExecutorOptions& options, SweepProgressRelay& relay, Run& last, bool keep_warm = false,
-                const std::function<void(const std::vector<Run>&)>& refined = {})
-{
+// One series of a sweep (the serial baseline or one worker count): its executor, options and runs.
+struct Series {
+    Executor* executor = nullptr;
+    ExecutorOptions options;
     std::vector<Run> runs;
-    runs.reserve(request.repeats);
-    for (unsigned repeat = 0; repeat < request.repeats; ++repeat) {
-        if (options.cancel.cancelled())
-            throw RunCancelled(Run{});
-        relay.begin_run(std::string(executor.name()), options.workers, repeat);
-        Run run = executor.run(workload, options);
-        relay.end_run(run.tasks_done);
-        if (repeat + 1 < request.repeats)
-            run.trace = Trace{}; // only the last run's trace is kept
-        runs.push_back(std::move(run));
-        if (repeat + 1 < request.repeats && refined)
-            refined(runs);
-    }
+    double others_cpu_s = 0.0; ///< over the counted runs, from the noise meter
+    double own_cpu_s = 0.0;
+    double wall_s = 0.0;
+};
 
+// Summarises a series' repeats into a point and stops its executor.
+// `last_use`: no later series runs on this executor, so its warm pool stops now.
+Point summarise(const Workload& workload, Series& series, unsigned repeats, bool last_use)
+{
+    std::vector<Run>& runs = series.runs;
+    const ExecutorOptions& options = series.options;
+    Executor& executor = *series.executor;
     std::vector<double> walls;
     for (const auto& run : runs)
         walls.push_back(run.wall_s);
@@ -76,20 +83,22 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
     point.backend = std::string(executor.name());
     point.workers = options.workers;
     point.tasks = runs.back().tasks;
-    point.repeats = request.repeats;
+    point.repeats = repeats;
     point.gil = options.gil;
     point.chunk = options.chunk;
     point.wall_s = median(walls);
     point.wall_s_min = *std::min_element(walls.begin(), walls.end());
     point.wall_s_max = *std::max_element(walls.begin(), walls.end());
+    point.wall_s_cv = coefficient_of_variation(walls);
+    point.noise = series.wall_s > 0.0 ? series.others_cpu_s / series.wall_s : 0.0;
     const auto by_distance = [&](const Run& a, const Run& b) {
         return std::abs(a.wall_s - point.wall_s) < std::abs(b.wall_s - point.wall_s);
     };
     point.costs = std::min_element(runs.begin(), runs.end(), by_distance)->costs;
     // What the repeats spent starting and stopping workers, whichever repeat is the median. A pool
-    // kept warm for the sweep's next worker count stops after the last one.
+    // kept warm for another worker count stops after the last series that uses it.
     point.costs.startup_s = 0.0;
-    point.costs.teardown_s = keep_warm ? 0.0 : executor.shutdown();
+    point.costs.teardown_s = last_use ? executor.shutdown() : 0.0;
     for (const auto& run : runs) {
         point.costs.startup_s += run.costs.startup_s;
         point.costs.teardown_s += run.costs.teardown_s;
@@ -101,7 +110,6 @@ Point run_point(const SweepRequest& request, const Workload& workload, Executor&
             throw std::runtime_error("checksum mismatch between repeats at W=" + std::to_string(point.workers) +
                                      ": " + checksum_text(run.checksum) + " vs " + checksum_text(point.checksum));
     }
-    last = std::move(runs.back());
     return point;
 }
 
@@ -167,6 +175,9 @@ SweepResult run_sweep(const SweepRequest& request, SweepObserver* observer, cons
     (void)plan_sweep(request);
     const std::unique_ptr<Workload> workload = WorkloadRegistry::create(request.workload, request.parameters);
     const std::unique_ptr<Executor> baseline = std::make_unique<SerialExecutor>();
+    // One executor for every worker count: its process pool grows to the largest W and a smaller
+    // W uses the first of its workers, so interleaved rounds restart nothing (and a sweep to 64
+    // keeps 64 processes, not one pool per count).
     const std::unique_ptr<Executor> executor = ExecutorRegistry::create(request.backend);
     return run_sweep(request, *workload, *baseline, *executor, observer, cancel);
 }
@@ -174,31 +185,28 @@ SweepResult run_sweep(const SweepRequest& request, SweepObserver* observer, cons
 SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
                       Executor& executor, SweepObserver* observer, const CancelToken& cancel)
 {
+    return run_sweep(request, workload, baseline, [&executor](std::size_t) -> Executor& { return executor; },
+                     observer, cancel);
+}
+
+SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
+                      const std::function<Executor&(std::size_t workers)>& executor_for, SweepObserver* observer,
+                      const CancelToken& cancel, std::unique_ptr<CpuTimesSource> noise_source)
+{
     check_repeats(request.repeats);
-    check_gil_mode(executor.name(), request.gil, request.gil_switch_interval_s);
-    const std::vector<std::size_t> counts = checked_worker_counts(request.workers, executor);
+    NoiseMeter noise(noise_source ? std::move(noise_source) : make_proc_stat_source());
+    check_gil_mode(executor_for(1).name(), request.gil, request.gil_switch_interval_s);
+    const std::vector<std::size_t> counts = checked_worker_counts(request.workers, executor_for(1));
     const std::size_t tasks_total = workload.task_count() * request.repeats * (counts.size() + 1);
     SweepProgressRelay relay(observer, tasks_total);
 
-    SweepResult result;
     ExecutorOptions serial_options;
     serial_options.workers = 1;
     serial_options.schedule = request.schedule;
     serial_options.cancel = cancel;
     serial_options.observer = &relay;
-    const auto refine = [&workload, observer](std::string_view backend, std::size_t workers, double serial_s) {
-        return [&workload, observer, backend, workers, serial_s](const std::vector<Run>& runs) {
-            if (observer != nullptr)
-                observer->on_point_refined(provisional_point(workload, backend, workers, runs, serial_s));
-        };
-    };
-    result.serial = run_point(request, workload, baseline, serial_options, relay, result.last_run, false,
-                              refine(baseline.name(), 1, 0.0));
-    result.serial.speedup = 1.0;
-    result.serial.efficiency = 1.0;
-    if (observer != nullptr)
-        observer->on_baseline(result.serial);
-
+    std::vector<Series> series;
+    series.push_back({&baseline, serial_options, {}});
     ExecutorOptions options = serial_options;
     options.chunk = request.chunk;
     options.ship_inputs = request.ship_inputs;
@@ -206,28 +214,101 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
     // The serial baseline has one thread and nothing to switch with: it runs without the lock.
     options.gil = request.gil;
     options.gil_switch_interval_s = request.gil_switch_interval_s;
-    std::vector<SpeedupSample> samples;
-    const std::size_t logical_cpus = machine_facts().logical_cpus;
     for (const std::size_t workers : counts) {
         options.workers = workers;
         if (request.chunk_auto)
             options.chunk = pool_map_chunk(workload.task_count(), workers);
-        const bool keep_warm = workers != counts.back(); // counts rise: the last is the largest
-        Point point = run_point(request, workload, executor, options, relay, result.last_run, keep_warm,
-                                refine(executor.name(), workers, result.serial.wall_s));
-        if (point.checksum != result.serial.checksum)
-            throw std::runtime_error("checksum mismatch at W=" + std::to_string(workers) + ": " +
-                                     checksum_text(point.checksum) + " vs serial " +
-                                     checksum_text(result.serial.checksum));
-        point.speedup = point.wall_s > 0.0 ? result.serial.wall_s / point.wall_s : 0.0;
-        point.efficiency = point.speedup / static_cast<double>(workers);
-        point.karp_flatt = karp_flatt(point.speedup, static_cast<double>(workers));
-        samples.push_back({static_cast<double>(workers), point.speedup});
-        if (observer != nullptr)
-            observer->on_point(point);
-        result.points.push_back(std::move(point));
+        series.push_back({&executor_for(workers), options, {}});
+    }
+
+    // One warm-up run, not counted, so the first measured run does not pay for cold caches and
+    // first-touch page faults alone.
+    {
+        if (cancel.cancelled())
+            throw RunCancelled(Run{});
+        ExecutorOptions warm_up = serial_options;
+        warm_up.observer = nullptr;
+        (void)baseline.run(workload, warm_up);
+    }
+
+    // Round-robin (serial, W1, W2, ..., then again), so a burst of outside load hits every point
+    // alike instead of all repeats of one of them. A point is summarised and reported once its
+    // last repeat is done: the baseline first in the last round, then each worker count.
+    SweepResult result;
+    std::vector<SpeedupSample> samples;
+    const std::size_t logical_cpus = machine_facts().logical_cpus;
+    WorkNature nature = WorkNature::Unknown;
+    for (unsigned repeat = 0; repeat < request.repeats; ++repeat) {
+        const bool last_round = repeat + 1 == request.repeats;
+        for (std::size_t index = 0; index < series.size(); ++index) {
+            Series& one = series[index];
+            if (cancel.cancelled())
+                throw RunCancelled(Run{});
+            relay.begin_run(std::string(one.executor->name()), one.options.workers, repeat);
+            noise.begin();
+            Run run = one.executor->run(workload, one.options);
+            const NoiseReading reading = noise.end();
+            relay.end_run(run.tasks_done);
+            one.others_cpu_s += reading.others_cpu_s;
+            one.own_cpu_s += reading.own_cpu_s;
+            one.wall_s += run.wall_s;
+            const bool last_of_sweep = last_round && index + 1 == series.size();
+            if (!last_of_sweep)
+                run.trace = Trace{}; // only the sweep's last run keeps its trace
+            one.runs.push_back(std::move(run));
+            if (!last_round) {
+                // Every round after the first refines each point, so the first ones appear after
+                // one round of the sweep, long before its last.
+                if (observer != nullptr)
+                    observer->on_point_refined(provisional_point(workload, one.executor->name(), one.options.workers,
+                                                                 one.runs,
+                                                                 index == 0 ? 0.0 : median_wall(series[0].runs)));
+                continue;
+            }
+
+            const bool last_use = std::none_of(series.begin() + static_cast<std::ptrdiff_t>(index) + 1, series.end(),
+                                               [&](const Series& later) { return later.executor == one.executor; });
+            Point point = summarise(workload, one, request.repeats, last_use);
+            if (last_of_sweep)
+                result.last_run = std::move(one.runs.back());
+            one.runs.clear();
+            if (index == 0) {
+                point.speedup = 1.0;
+                point.efficiency = 1.0;
+                const SpeedupSpread spread = speedup_spread(point, point);
+                point.speedup_low = spread.low;
+                point.speedup_high = spread.high;
+                nature = work_nature(one.own_cpu_s, one.wall_s);
+                result.serial = point;
+                if (observer != nullptr)
+                    observer->on_baseline(result.serial);
+                continue;
+            }
+            if (point.checksum != result.serial.checksum)
+                throw std::runtime_error("checksum mismatch at W=" + std::to_string(point.workers) + ": " +
+                                         checksum_text(point.checksum) + " vs serial " +
+                                         checksum_text(result.serial.checksum));
+            const double workers = static_cast<double>(point.workers);
+            point.speedup = point.wall_s > 0.0 ? result.serial.wall_s / point.wall_s : 0.0;
+            point.efficiency = point.speedup / workers;
+            point.karp_flatt = karp_flatt(point.speedup, workers);
+            const SpeedupSpread spread = speedup_spread(point, result.serial);
+            point.speedup_low = spread.low;
+            point.speedup_high = spread.high;
+            point.artefact = impossible_speedup(point, nature, logical_cpus);
+            samples.push_back({workers, point.speedup});
+            if (observer != nullptr)
+                observer->on_point(point);
+            result.points.push_back(std::move(point));
+        }
     }
     result.amdahl = fit_amdahl(samples, logical_cpus);
+    // Without a CPU reading of the baseline, the fit tells computing work by where it stopped
+    // growing (its processor limit); the points are already reported, the result is corrected.
+    if (nature == WorkNature::Unknown && result.amdahl.processor_limit != 0)
+        for (Point& point : result.points)
+            if (point.artefact.empty())
+                point.artefact = impossible_speedup(point, WorkNature::Computing, logical_cpus);
     return result;
 }
 

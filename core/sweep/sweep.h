@@ -3,11 +3,14 @@
 #include "analysis/amdahl.h"
 #include "executors/executor.h"
 #include "executors/gil_mode.h"
+#include "machine/cpu_sampler.h"
 #include "sweep/point.h"
 #include "sweep/worker_range.h"
 #include "workloads/parameter_spec.h"
 
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,8 +96,12 @@ WorkerRange default_worker_range(std::string_view backend);
 /// std::invalid_argument for anything else, each naming the mistake and the allowed values.
 SweepPlan plan_sweep(const SweepRequest& request);
 
-/// Runs the serial baseline (same repeats), then each worker count of the range. One executor
-/// object serves the whole sweep (a process pool stays warm). Throws what the executor throws;
+/// Runs the serial baseline and each worker count of the range, `repeats` rounds of them
+/// interleaved (serial, W1, W2, ..., then again) after one uncounted warm-up run of the
+/// baseline. One executor serves every worker count (its process pool stays warm and grows).
+/// After each round but the last, on_point_refined hears every point's runs so far.
+/// During every counted run the sweep reads how much CPU the rest of the machine used
+/// (Point::noise; from /proc/stat unless `noise_source` is given). Throws what the executor throws;
 /// std::invalid_argument for a bad request before running anything.
 SweepResult run_sweep(const SweepRequest& request, SweepObserver* observer, const CancelToken& cancel);
 
@@ -102,5 +109,11 @@ SweepResult run_sweep(const SweepRequest& request, SweepObserver* observer, cons
 /// `executor` every worker count (request.workload and request.backend are not looked up).
 SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
                       Executor& executor, SweepObserver* observer, const CancelToken& cancel);
+
+/// The same with one executor per worker count, from `executor_for(workers)` (called again for
+/// the same count, it must return the same object; executor_for(1) also checks the counts).
+SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
+                      const std::function<Executor&(std::size_t workers)>& executor_for, SweepObserver* observer,
+                      const CancelToken& cancel, std::unique_ptr<CpuTimesSource> noise_source = nullptr);
 
 } // namespace parlab

@@ -27,6 +27,10 @@ Point sample_point()
     p.speedup = 3.5;
     p.efficiency = 0.875;
     p.karp_flatt = 0.047619047619047616;
+    p.wall_s_cv = 0.125;
+    p.speedup_low = 2.5;
+    p.speedup_high = 4.25;
+    p.noise = 0.375;
     p.costs.startup_s = 0.125;
     p.costs.ship_s = 0.0625;
     p.costs.compute_s = 1.75;
@@ -51,6 +55,12 @@ void expect_same(const Point& a, const Point& b)
     EXPECT_EQ(a.speedup, b.speedup);
     EXPECT_EQ(a.efficiency, b.efficiency);
     EXPECT_EQ(a.karp_flatt, b.karp_flatt);
+    EXPECT_EQ(a.wall_s_cv, b.wall_s_cv);
+    EXPECT_EQ(a.speedup_low, b.speedup_low);
+    EXPECT_EQ(a.speedup_high, b.speedup_high);
+    EXPECT_EQ(a.noise, b.noise);
+    EXPECT_EQ(a.artefact, b.artefact);
+    EXPECT_EQ(a.checksum.extra, b.checksum.extra); // "artefact" is no checksum extra
     EXPECT_EQ(a.costs.startup_s, b.costs.startup_s);
     EXPECT_EQ(a.costs.ship_s, b.costs.ship_s);
     EXPECT_EQ(a.costs.compute_s, b.costs.compute_s);
@@ -68,7 +78,8 @@ TEST(ReportJson, PointFieldsAreTheContractInOrder)
         keys.push_back(item.key());
     EXPECT_EQ(keys, (std::vector<std::string>{"type",       "workload",     "backend",    "workers",
                                               "tasks",      "repeats",      "wall_s",     "wall_s_min",
-                                              "wall_s_max", "speedup",      "efficiency", "karp_flatt",
+                                              "wall_s_max", "wall_s_cv",    "speedup",    "speedup_low",
+                                              "speedup_high", "efficiency", "karp_flatt", "noise",
                                               "checksum",   "checksum_max", "startup_s",  "ship_s",
                                               "compute_s",  "teardown_s",   "bytes_sent", "bytes_received", "lock_wait_s"}));
     EXPECT_EQ(json["type"], "point");
@@ -94,6 +105,30 @@ TEST(ReportJson, ReadsTheNestedLayoutOfEarlierSessionFiles)
     nested.erase("checksum_max");
     nested["checksum"] = {{"value", point.checksum.value}, {"extra", {{"checksum_max", "9.75"}}}};
     expect_same(point_from_json(nested), point);
+}
+
+TEST(ReportJson, ReadsPointsWrittenBeforeTheSpreadWasMeasured)
+{
+    auto json = nlohmann::json::parse(point_json(sample_point()).dump());
+    for (const char* key : {"wall_s_cv", "speedup_low", "speedup_high", "noise"})
+        json.erase(key);
+    const Point point = point_from_json(json);
+    EXPECT_EQ(point.wall_s_cv, 0.0);
+    EXPECT_EQ(point.speedup_low, 0.0);
+    EXPECT_EQ(point.speedup_high, 0.0);
+    EXPECT_EQ(point.noise, 0.0);
+    EXPECT_TRUE(point.artefact.empty());
+    EXPECT_EQ(point.speedup, 3.5);
+}
+
+TEST(ReportJson, AnArtefactIsWrittenOnlyWhenThereIsOne)
+{
+    Point point = sample_point();
+    EXPECT_FALSE(point_json(point).contains("artefact"));
+    point.artefact = "speedup 2.24 above the 2 logical CPUs";
+    const auto json = point_json(point);
+    EXPECT_EQ(json["artefact"], point.artefact);
+    expect_same(point_from_json_text(json.dump()), point);
 }
 
 TEST(ReportJson, NamesWhatIsMissingOrWrong)

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
 #include <functional>
 #include <mutex>
 #include <numeric>
@@ -174,7 +175,7 @@ TEST(Sweep, MedianMinMaxOverRepeats)
     EXPECT_EQ(result.serial.wall_s_min, 1.0);
     EXPECT_EQ(result.serial.wall_s_max, 3.0);
     EXPECT_EQ(result.serial.repeats, 3u);
-    EXPECT_EQ(fakes.serial.calls.size(), 3u);
+    EXPECT_EQ(fakes.serial.calls.size(), 4u); // one warm-up run, then three counted
     EXPECT_EQ(fakes.executor.calls.size(), 3u);
     EXPECT_DOUBLE_EQ(result.points[0].speedup, 4.0);
 }
@@ -200,7 +201,7 @@ TEST(Sweep, OneExecutorServesEveryCountWithTheRequestedOptions)
         EXPECT_EQ(options.retries, 2u);
         EXPECT_NE(options.observer, nullptr);
     }
-    ASSERT_EQ(fakes.serial.calls.size(), 1u);
+    ASSERT_EQ(fakes.serial.calls.size(), 2u); // the warm-up and the counted run
     EXPECT_EQ(fakes.serial.calls[0].workers, 1u);
     cancel.cancel(); // the options share the sweep's token
     EXPECT_TRUE(fakes.executor.calls[0].cancel.cancelled());
@@ -246,6 +247,77 @@ TEST(Sweep, ReportsProgressBaselineAndPoints)
     EXPECT_GE(observer.progresses.size(), 6u); // at least one per run
 }
 
+// Records every run of every executor in one list, in the order they happen.
+class OrderLog {
+public:
+    std::vector<std::string> runs;
+    std::vector<std::string> reports;
+};
+
+class OrderObserver final : public SweepObserver {
+public:
+    explicit OrderObserver(OrderLog& log) : m_log(log) {}
+    void on_baseline(const Point&) override { m_log.reports.push_back("baseline"); m_log.runs.push_back("report serial"); }
+    void on_point(const Point& point) override
+    {
+        m_log.reports.push_back("W" + std::to_string(point.workers));
+        m_log.runs.push_back("report W" + std::to_string(point.workers));
+    }
+    void on_task_done(std::size_t, const TraceEvent&) override {}
+
+private:
+    OrderLog& m_log;
+};
+
+TEST(Sweep, RepeatsRunRoundRobinAfterOneWarmUp)
+{
+    OrderLog log;
+    Fakes fakes;
+    fakes.serial.wall_for = [&](std::size_t) {
+        log.runs.push_back("serial");
+        return 2.0;
+    };
+    fakes.executor.wall_for = [&](std::size_t workers) {
+        log.runs.push_back("W" + std::to_string(workers));
+        return 2.0 / static_cast<double>(workers);
+    };
+    OrderObserver observer(log);
+    const SweepResult result =
+        run_sweep(request_for("1:2", 3), fakes.workload, fakes.serial, fakes.executor, &observer, CancelToken{});
+    const std::vector<std::string> expected = {
+        "serial",                                         // the warm-up, not counted
+        "serial", "W1", "W2", "serial", "W1", "W2",       // two full rounds
+        "serial", "report serial", "W1", "report W1", "W2", "report W2"}; // each reported when done
+    EXPECT_EQ(log.runs, expected);
+    EXPECT_EQ(log.reports, (std::vector<std::string>{"baseline", "W1", "W2"}));
+    EXPECT_EQ(result.serial.repeats, 3u);
+    ASSERT_EQ(result.points.size(), 2u);
+    EXPECT_EQ(fakes.serial.calls.size(), 4u);
+    EXPECT_EQ(fakes.serial.calls[0].observer, nullptr); // the warm-up stays out of the progress
+    EXPECT_DOUBLE_EQ(result.points[1].speedup, 2.0);
+}
+
+TEST(Sweep, SpreadFromBothSidesExtremes)
+{
+    Fakes fakes;
+    int serial_call = 0;
+    int call = 0;
+    const double serial_walls[] = {9.0, 2.0, 1.5, 2.5}; // the first is the warm-up
+    const double walls[] = {1.0, 0.5, 1.5};
+    fakes.serial.wall_for = [&](std::size_t) { return serial_walls[serial_call++]; };
+    fakes.executor.wall_for = [&](std::size_t) { return walls[call++]; };
+    const SweepResult result =
+        run_sweep(request_for("2", 3), fakes.workload, fakes.serial, fakes.executor, nullptr, CancelToken{});
+    const Point& point = result.points.at(0);
+    EXPECT_DOUBLE_EQ(point.speedup, 2.0);
+    EXPECT_DOUBLE_EQ(point.speedup_low, 1.5 / 1.5);  // serial fastest over point slowest
+    EXPECT_DOUBLE_EQ(point.speedup_high, 2.5 / 0.5); // serial slowest over point fastest
+    EXPECT_NEAR(point.wall_s_cv, 0.5, 1e-12);        // mean 1, sample deviation 0.5
+    EXPECT_NEAR(result.serial.wall_s_cv, std::sqrt(0.25) / 2.0, 1e-12);
+    EXPECT_DOUBLE_EQ(result.serial.speedup_low, 1.5 / 2.5);
+    EXPECT_DOUBLE_EQ(result.serial.speedup_high, 2.5 / 1.5);
+}
+
 TEST(Sweep, CancelStopsTheSweep)
 {
     Fakes fakes;
@@ -279,6 +351,24 @@ TEST(Sweep, RefusesBadRepeatsAndWorkerCountsBeforeRunning)
 }
 
 TEST(Sweep, TheWarmPoolStopsOnceAfterTheLastWorkerCount)
+{
+    Fakes fakes;
+    FakeExecutor second;
+    const auto executor_for = [&](std::size_t workers) -> Executor& {
+        return workers == 1 ? fakes.executor : second;
+    };
+    const SweepResult result =
+        run_sweep(request_for("1:2", 3), fakes.workload, fakes.serial, executor_for, nullptr, CancelToken{});
+    ASSERT_EQ(result.points.size(), 2u);
+    EXPECT_EQ(fakes.executor.shutdowns, 1u);
+    EXPECT_EQ(second.shutdowns, 1u);
+    for (const Point& point : result.points) {
+        EXPECT_DOUBLE_EQ(point.costs.startup_s, 0.25);
+        EXPECT_DOUBLE_EQ(point.costs.teardown_s, 0.125);
+    }
+}
+
+TEST(Sweep, OneSharedPoolStartsOnceAndStopsAfterTheLastWorkerCount)
 {
     Fakes fakes;
     const SweepResult result =

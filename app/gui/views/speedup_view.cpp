@@ -7,11 +7,15 @@
 #include "analysis/amdahl.h"
 #include "analysis/speedup_spread.h"
 #include "machine/machine_facts.h"
+#include "machine/noise_meter.h"
 
 
 #include <qcustomplot.h>
 
+#include <QToolTip>
+
 #include <algorithm>
+#include <cmath>
 
 namespace parlab::gui {
 
@@ -62,6 +66,21 @@ SpeedupView::SpeedupView(QWidget* parent) : PlotView(parent)
         axis->setLayer(QStringLiteral("axes"));
     m_efficiencyRect->setRangeZoom(Qt::Horizontal);
     m_efficiencyRect->setRangeDrag(Qt::Horizontal);
+    // A noisy or impossible point explains itself when the pointer rests on its marker.
+    connect(plot(), &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        const QPointF at = event->position();
+        for (const auto& series : m_series)
+            for (const auto& point : series.points) {
+                const QString warning = pointWarning(point);
+                const double x = plot()->xAxis->coordToPixel(static_cast<double>(point.workers));
+                const double y = plot()->yAxis->coordToPixel(point.speedup);
+                if (!warning.isEmpty() && std::hypot(at.x() - x, at.y() - y) < 10 * scale()) {
+                    QToolTip::showText(event->globalPosition().toPoint(), warning, plot());
+                    return;
+                }
+            }
+        QToolTip::hideText();
+    });
     connect(plot()->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
             m_efficiencyRect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
 
@@ -175,6 +194,7 @@ void SpeedupView::draw()
         const QColor color = seriesColor(static_cast<int>(i), palette);
         QVector<double> x, y, minus, plus, efficiency;
         std::vector<SpeedupSample> samples;
+        QVector<double> noisyX, noisyY;
         for (const auto& point : series.points) {
             const SpeedupSpread spread = speedup_spread(point);
             x << static_cast<double>(point.workers);
@@ -182,6 +202,20 @@ void SpeedupView::draw()
             minus << spread.minus;
             plus << spread.plus;
             efficiency << point.efficiency;
+            if (point.noise > noise_threshold_cores || !point.artefact.empty()) {
+                noisyX << static_cast<double>(point.workers);
+                noisyY << point.speedup;
+            }
+            if (!point.artefact.empty()) {
+                auto* tag = new QCPItemText(plot());
+                tag->setClipAxisRect(plot()->axisRect());
+                tag->position->setCoords(static_cast<double>(point.workers), point.speedup);
+                tag->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+                tag->setText(tr("artefact"));
+                tag->setFont(tickFont(scale()));
+                tag->setColor(color);
+                tag->setPadding(QMargins(0, 0, 0, static_cast<int>(8 * scale())));
+            }
             samples.push_back({static_cast<double>(point.workers), point.speedup});
         }
         auto* measured = plot()->addGraph();
@@ -189,6 +223,15 @@ void SpeedupView::draw()
         measured->setPen(QPen(color, width));
         measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 9 * scale()));
         measured->setData(x, y, true);
+        if (!noisyX.isEmpty()) {
+            // Hollow markers over the untrusted points: the number is there, the trust is not.
+            auto* noisy = plot()->addGraph();
+            noisy->setLineStyle(QCPGraph::lsNone);
+            noisy->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, width),
+                                                   palette.color(QPalette::Base), 11 * scale()));
+            noisy->setData(noisyX, noisyY, true);
+            noisy->removeFromLegend();
+        }
 
         auto* bars = new QCPErrorBars(plot()->xAxis, plot()->yAxis);
         bars->setDataPlottable(measured);
@@ -256,6 +299,17 @@ void SpeedupView::draw()
     resetRanges();
     Q_EMIT drawn();
     plot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString SpeedupView::pointWarning(const Point& point)
+{
+    QStringList lines;
+    if (!point.artefact.empty())
+        lines << tr("Measurement artefact, not a result: %1").arg(QString::fromStdString(point.artefact));
+    if (point.noise > noise_threshold_cores)
+        lines << tr("The machine was busy (other programs used %1 of a core): rerun for a clean number")
+                     .arg(point.noise, 0, 'f', 2);
+    return lines.join(QLatin1Char('\n'));
 }
 
 void SpeedupView::resetRanges()

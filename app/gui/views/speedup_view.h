@@ -37,6 +37,9 @@ public:
     /// The points of series `index`, ascending by workers.
     [[nodiscard]] const std::vector<Point>& seriesPoints(std::size_t index) const { return m_series[index].points; }
     [[nodiscard]] QString seriesName(std::size_t index) const { return m_series[index].name; }
+    /// What a point's marker tooltip says when its number is not to be trusted (a busy machine,
+    /// an impossible speedup); empty for a clean point.
+    [[nodiscard]] static QString pointWarning(const Point& point);
 
 Q_SIGNALS:
     /// draw() has put its plottables and items on the plot: overlays add theirs now.
