@@ -89,7 +89,10 @@ ParameterValues parameter_values(const Reader& reader, const json& object, const
     if (!object.is_object())
         reader.fail(field, "must be an object of NAME: VALUE");
     ParameterValues values;
-    for (const auto& [name, value] : object.items()) {
+    for (const auto& item : object.items()) {
+        // Named copies, not structured bindings: clang 14 cannot capture a binding in a lambda.
+        const std::string name = item.key();
+        const json& value = item.value();
         const bool known = std::any_of(info.parameters.begin(), info.parameters.end(),
                                        [&](const ParameterSpec& spec) { return spec.name == name; });
         if (!known) {
@@ -314,7 +317,8 @@ Lesson parse_lesson(std::string_view text, const std::string& file)
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error& error) {
+    } catch (const json::exception& error) {
+        // parse_error, and out_of_range for a number too large for a double.
         reader.fail("", std::string("is not valid JSON: ") + error.what());
     }
     if (!root.is_object())

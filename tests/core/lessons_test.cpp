@@ -92,6 +92,7 @@ TEST(LessonParser, RefusesNamingTheFieldAndTheFile)
     };
     const std::vector<Case> cases = {
         {"{ not json", "", "not valid JSON"},
+        {"[1e99999]", "", "not valid JSON"}, // a number past a double's range (found by fuzz_lesson_file)
         {with(R"("title": "Coffee",)", ""), "title", "missing"},
         {with(R"("workload": "coffee")", R"("workload": "tea")"), "runs[0].workload", "unknown workload 'tea'"},
         {with(R"(["threads"])", R"(["threads", "gpu"])"), "runs[0].backends[1]", "unknown backend 'gpu'"},
