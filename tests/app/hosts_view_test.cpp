@@ -41,6 +41,7 @@ private Q_SLOTS:
         QCOMPARE(table->item(2, 0)->text(), QStringLiteral("lab-02"));
         QCOMPARE(table->item(2, 1)->text(), QStringLiteral("2"));
         QCOMPARE(table->item(2, 2)->text(), QStringLiteral("AMD Ryzen 5 3500U"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Intel Core i5-8250U"));
         QCOMPARE(table->item(2, 3)->text(), QStringLiteral("4"));
         QCOMPARE(table->item(1, 4)->text(), QStringLiteral("+1.2 ± 3.4 µs"));
         QCOMPARE(table->item(2, 4)->text(), QStringLiteral("−2500.0 ± 90.0 µs"));

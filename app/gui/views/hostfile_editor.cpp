@@ -27,11 +27,10 @@ namespace parlab::gui {
 
 namespace {
 
-// A first hostfile to start from: this machine with one slot per logical CPU, and how to add more.
+// A first hostfile to start from: this machine with one slot per logical CPU.
 QString exampleText()
 {
-    return HostfileEditor::tr("# One host per line: name slots=N (ranks it takes).\n"
-                              "# Every host needs ssh without a password and the same parlab.\n"
+    return HostfileEditor::tr("# name slots=N\n"
                               "localhost slots=%1\n")
         .arg(machine_facts().logical_cpus);
 }
@@ -172,7 +171,7 @@ void HostfileEditor::setScale(double scale)
     for (QWidget* widget : std::initializer_list<QWidget*>{m_path, m_check, m_inUse, m_load, m_use, m_local})
         widget->setFont(font);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    mono.setPointSizeF(15.0 * scale);
+    mono.setPointSizeF(14.0 * scale);
     m_text->setFont(mono);
     if (auto* title = findChild<QLabel*>(QStringLiteral("hostfileTitle"))) {
         QFont bold = font;

@@ -30,6 +30,16 @@ QString clockText(const RankInfo& rank)
         .arg(us(rank.clock_uncertainty_ns), 0, 'f', 1);
 }
 
+// "Intel(R) Core(TM) i5-8250U CPU @ 1.60GHz" reads "Intel Core i5-8250U @ 1.60GHz": the marks
+// take room a projected table has not got.
+QString shortModel(const std::string& model)
+{
+    QString text = QString::fromStdString(model);
+    for (const char* mark : {"(R)", "(TM)", "(tm)", " CPU", " Processor"})
+        text.remove(QLatin1String(mark));
+    return text.simplified();
+}
+
 } // namespace
 
 HostsView::HostsView(QWidget* parent)
@@ -40,7 +50,9 @@ HostsView::HostsView(QWidget* parent)
     m_summary->setObjectName(QStringLiteral("hostsSummary"));
     m_editor->setObjectName(QStringLiteral("hostfileEditor"));
     m_table->setHorizontalHeaderLabels(
-        {tr("Host"), tr("Rank"), tr("CPU model"), tr("Logical CPUs"), tr("Clock vs rank 0")});
+        {tr("Host"), tr("Rank"), tr("CPU model"), tr("CPUs"), tr("Clock")});
+    m_table->horizontalHeaderItem(Cpus)->setToolTip(tr("Logical CPUs of the rank's host"));
+    m_table->horizontalHeaderItem(Clock)->setToolTip(tr("The rank's clock minus rank 0's"));
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
@@ -57,8 +69,8 @@ HostsView::HostsView(QWidget* parent)
     left->addWidget(m_summary);
     left->addWidget(m_table, 1);
     auto* layout = new QHBoxLayout(this);
-    layout->addLayout(left, 3);
-    layout->addWidget(m_editor, 2);
+    layout->addLayout(left, 2);
+    layout->addWidget(m_editor, 1);
     setScale(1.0);
 }
 
@@ -70,12 +82,13 @@ void HostsView::setRanks(const std::vector<RankInfo>& ranks)
         const RankInfo& rank = ranks[row];
         hosts.insert(rank.host);
         const QString cells[column_count] = {QString::fromStdString(rank.host), QString::number(rank.rank),
-                                             QString::fromStdString(rank.cpu_model), QString::number(rank.cpus),
-                                             clockText(rank)};
+                                             shortModel(rank.cpu_model), QString::number(rank.cpus), clockText(rank)};
         for (int column = 0; column < column_count; ++column) {
             auto* item = new QTableWidgetItem(cells[column]);
             if (column == Rank || column == Cpus || column == Clock)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (column == CpuModel)
+                item->setToolTip(QString::fromStdString(rank.cpu_model));
             if (column == Clock)
                 item->setToolTip(tr("This rank's clock minus rank 0's, measured by ping-pong at start-up; its "
                                     "trace times are shifted by it"));
