@@ -33,7 +33,8 @@ std::string duration_text(std::int64_t ns, bool sign)
 {
     char text[48];
     const double magnitude = static_cast<double>(std::llabs(ns));
-    const char* prefix = !sign ? "" : (ns < 0 ? "-" : "+");
+    // An offset that shows as 0.0 gets no minus sign: "-0.0" would claim a direction.
+    const char* prefix = !sign ? "" : (ns <= -50 ? "-" : "+");
     if (magnitude < 1e6)
         std::snprintf(text, sizeof text, "%s%.1f µs", prefix, magnitude / 1e3);
     else

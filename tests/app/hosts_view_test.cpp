@@ -35,9 +35,10 @@ private Q_SLOTS:
         HostsView view;
         view.setRanks({RankInfo{0, "lab-01", 100, 8, "Intel(R) Core(TM) i5-8250U", 0, 0},
                        RankInfo{1, "lab-01", 101, 8, "Intel(R) Core(TM) i5-8250U", 1200, 3400},
-                       RankInfo{2, "lab-02", 200, 4, "AMD Ryzen 5 3500U", -2'500'000, 90'000}});
+                       RankInfo{2, "lab-02", 200, 4, "AMD Ryzen 5 3500U", -2'500'000, 90'000},
+                       RankInfo{3, "lab-02", 201, 4, "AMD Ryzen 5 3500U", -20, 900}});
         QTableWidget* table = view.table();
-        QCOMPARE(table->rowCount(), 3);
+        QCOMPARE(table->rowCount(), 4);
         QCOMPARE(table->item(2, 0)->text(), QStringLiteral("lab-02"));
         QCOMPARE(table->item(2, 1)->text(), QStringLiteral("2"));
         QCOMPARE(table->item(2, 2)->text(), QStringLiteral("AMD Ryzen 5 3500U"));
@@ -45,7 +46,8 @@ private Q_SLOTS:
         QCOMPARE(table->item(2, 3)->text(), QStringLiteral("4"));
         QCOMPARE(table->item(1, 4)->text(), QStringLiteral("+1.2 ± 3.4 µs"));
         QCOMPARE(table->item(2, 4)->text(), QStringLiteral("−2500.0 ± 90.0 µs"));
-        QCOMPARE(view.summary(), QStringLiteral("3 ranks on 2 hosts joined."));
+        QCOMPARE(table->item(3, 4)->text(), QStringLiteral("+0.0 ± 0.9 µs"));
+        QCOMPARE(view.summary(), QStringLiteral("4 ranks on 2 hosts joined."));
         // Legible from the back of a room: larger than the desktop's default text.
         QVERIFY(table->font().pointSizeF() >= 14.0);
     }

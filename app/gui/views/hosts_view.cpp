@@ -23,7 +23,8 @@ QString clockText(const RankInfo& rank)
     if (rank.rank == 0)
         return HostsView::tr("reference");
     const auto us = [](std::int64_t ns) { return static_cast<double>(ns) / 1e3; };
-    const QString sign = rank.clock_offset_ns < 0 ? QStringLiteral("−") : QStringLiteral("+");
+    // An offset that shows as 0.0 gets no minus sign: "−0.0" would claim a direction.
+    const QString sign = rank.clock_offset_ns <= -50 ? QStringLiteral("−") : QStringLiteral("+");
     return HostsView::tr("%1%2 ± %3 µs")
         .arg(sign)
         .arg(us(std::llabs(rank.clock_offset_ns)), 0, 'f', 1)

@@ -99,9 +99,9 @@ void TimelineView::setSession(const Session* session)
         if (session->lastRun()) {
             setTrace(session->lastRun()->trace);
             setHosts(session->lastRun()->hosts);
-        }
-        else
+        } else {
             clear();
+        }
     });
 }
 
