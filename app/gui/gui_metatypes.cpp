@@ -10,6 +10,7 @@ void register_metatypes()
     qRegisterMetaType<parlab::SweepResult>();
     qRegisterMetaType<std::vector<parlab::TraceEvent>>();
     qRegisterMetaType<parlab::gui::RunRequest>();
+    qRegisterMetaType<std::vector<parlab::RankInfo>>();
 }
 
 } // namespace parlab::gui

@@ -15,6 +15,7 @@ Q_DECLARE_METATYPE(parlab::TraceEvent)
 Q_DECLARE_METATYPE(parlab::SweepResult)
 Q_DECLARE_METATYPE(std::vector<parlab::TraceEvent>)
 Q_DECLARE_METATYPE(parlab::gui::RunRequest)
+Q_DECLARE_METATYPE(std::vector<parlab::RankInfo>)
 
 namespace parlab::gui {
 

@@ -73,6 +73,12 @@ public:
             m_pending->events.record(event);
     }
 
+    void on_joined(const std::vector<RankInfo>& ranks) override
+    {
+        QMetaObject::invokeMethod(
+            m_controller, [c = m_controller, ranks] { Q_EMIT c->ranksJoined(ranks); }, Qt::QueuedConnection);
+    }
+
     void on_point_refined(const Point& point) override
     {
         if (!m_baselineDone) // the serial baseline is the reference, not a point of the plot

@@ -37,6 +37,8 @@ Q_SIGNALS:
     /// A provisional point from the repeats so far of a worker count (not of the baseline).
     void pointRefined(const parlab::Point& point);
     void taskEvents(const std::vector<parlab::TraceEvent>& events);
+    /// A cluster run's ranks have all joined, before its first task: who and where they are.
+    void ranksJoined(const std::vector<parlab::RankInfo>& ranks);
     void finished(const parlab::SweepResult& result);
     void failed(const QString& message);
     void cancelled();

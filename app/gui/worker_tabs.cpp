@@ -6,6 +6,8 @@
 #include "views/coffee_scene.h"
 #include "views/comparison_view.h"
 #include "views/core_load_view.h"
+#include "views/hostfile_editor.h"
+#include "views/hosts_view.h"
 #include "views/live_speedup_marker.h"
 #include "views/speedup_view.h"
 #include "views/topology_view.h"
@@ -24,13 +26,15 @@ namespace parlab::gui {
 WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* tabs, SpeedupView* speedup,
                        CoreLoadView* coreLoad, QStatusBar* status, QObject* parent)
     : QObject(parent), m_session(session), m_tabs(tabs), m_status(status), m_coffee(new CoffeeBarView),
-      m_topology(new TopologyView), m_comparison(new ComparisonView), m_live(new LiveSpeedupMarker(speedup->plot(), this)),
+      m_topology(new TopologyView), m_hosts(new HostsView), m_comparison(new ComparisonView), m_live(new LiveSpeedupMarker(speedup->plot(), this)),
       m_pickA(new QComboBox), m_pickB(new QComboBox)
 {
     m_coffee->setObjectName(QStringLiteral("coffee"));
     m_topology->setObjectName(QStringLiteral("topology"));
     m_tabs->addTab(m_coffee, tr("Coffee bar"));
     m_tabs->addTab(m_topology, tr("Machine"));
+    m_hosts->setObjectName(QStringLiteral("hosts"));
+    m_tabs->addTab(m_hosts, tr("Hosts"));
 
     // The two pickers sit above the comparison's plot, inside its view, so the tab stays a plot
     // view that exports as one image.
@@ -57,6 +61,14 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
     });
     connect(session, &Session::lastRunChanged, this, &WorkerTabs::lastRunChanged);
     connect(controller, &RunController::progress, this, &WorkerTabs::progress);
+    connect(controller, &RunController::ranksJoined, this, [this](const std::vector<RankInfo>& ranks) {
+        m_hosts->setRanks(ranks);
+        if (!m_hostsShown && m_tabs->currentWidget() != m_coffee)
+            m_tabs->setCurrentWidget(m_hosts);
+        m_hostsShown = true;
+    });
+    connect(controller, &RunController::started, this, [this] { m_hosts->editor()->setRunning(true); });
+    connect(controller, &RunController::idle, this, [this] { m_hosts->editor()->setRunning(false); });
     // Each repeat's point as it comes, refined by the next: the first point shows early.
     connect(controller, &RunController::pointRefined, session, &Session::refinePoint);
     connect(controller, &RunController::idle, m_live, &LiveSpeedupMarker::end);
@@ -76,6 +88,9 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
 void WorkerTabs::runBegun(const SweepRequest& request)
 {
     m_live->begin();
+    m_hostsShown = false;
+    if (request.backend == "cluster")
+        m_hosts->waitForRanks();
     m_liveBackend.clear();
     m_liveWorkers = 0;
     try {
@@ -161,6 +176,7 @@ void WorkerTabs::setScale(double scale)
 {
     m_coffee->setScale(scale);
     m_topology->setScale(scale);
+    m_hosts->setScale(scale);
     m_live->setScale(scale);
     QFont font = m_pickA->font();
     font.setPointSizeF(10.0 * scale);

@@ -23,6 +23,7 @@ namespace parlab::gui {
 class CoffeeBarView;
 class ComparisonView;
 class CoreLoadView;
+class HostsView;
 class LiveSpeedupMarker;
 class RunController;
 class Session;
@@ -32,7 +33,8 @@ class TopologyView;
 /// The views that show the workers, wired to the session and the run: the coffee bar (live
 /// from the run's events, then the last run to replay; the current tab when the workload is
 /// coffee), the machine's topology (live loads from the core-load sampler, the last run's
-/// placement), the comparison of two runs of the session, and the live speedup marker on the
+/// placement), who joined a cluster run (brought forward when the first ranks join, as the
+/// lecture's apply_sync(hostname) does), the comparison of two runs of the session, and the live speedup marker on the
 /// speedup plot with its number in the status bar.
 class WorkerTabs : public QObject {
     Q_OBJECT
@@ -44,6 +46,8 @@ public:
 
     [[nodiscard]] CoffeeBarView* coffee() const { return m_coffee; }
     [[nodiscard]] TopologyView* topology() const { return m_topology; }
+    /// Who joined a cluster run, and the hostfile editor.
+    [[nodiscard]] HostsView* hosts() const { return m_hosts; }
     [[nodiscard]] ComparisonView* comparison() const { return m_comparison; }
     [[nodiscard]] LiveSpeedupMarker* liveSpeedup() const { return m_live; }
     /// The finished runs of this session the comparison can pick from, oldest first.
@@ -66,6 +70,7 @@ private:
     QStatusBar* m_status;
     CoffeeBarView* m_coffee;
     TopologyView* m_topology;
+    HostsView* m_hosts;
     ComparisonView* m_comparison;
     LiveSpeedupMarker* m_live;
     QComboBox* m_pickA;
@@ -76,6 +81,7 @@ private:
     std::string m_liveBackend;
     std::size_t m_liveWorkers = 0;
     unsigned m_liveRepeat = 0;
+    bool m_hostsShown = false; ///< the hosts tab was brought forward in this sweep
 };
 
 } // namespace parlab::gui

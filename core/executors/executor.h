@@ -2,6 +2,7 @@
 
 #include "executors/dealing.h"
 #include "executors/executor_traits.h"
+#include "executors/rank_info.h"
 #include "executors/run.h"
 #include "workloads/cancel_token.h"
 #include "workloads/workload.h"
@@ -9,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace parlab {
 
@@ -23,6 +25,10 @@ public:
     virtual void set_up(std::size_t /*workers*/) {}
     /// `worker` is in 0 .. workers-1 and equals event.worker.
     virtual void on_task_done(std::size_t worker, const TraceEvent& event) = 0;
+    /// Backends whose workers start on hosts of their own (cluster): once every worker has
+    /// joined and its clock has been measured, before the first task, on the calling thread;
+    /// `ranks` by rank. Who joined is news to a class before any result is.
+    virtual void on_joined(const std::vector<RankInfo>& /*ranks*/) {}
 };
 
 struct ExecutorOptions {

@@ -65,6 +65,8 @@ public:
     virtual void on_point_refined(const Point&) {}
     virtual void set_up(std::size_t /*workers*/) {}
     virtual void on_task_done(std::size_t /*worker*/, const TraceEvent&) {}
+    /// RunObserver::on_joined of each run, from the sweep's thread.
+    virtual void on_joined(const std::vector<RankInfo>& /*ranks*/) {}
 };
 
 struct SweepResult {

@@ -59,6 +59,12 @@ void SweepProgressRelay::on_task_done(std::size_t worker, const TraceEvent& even
         report();
 }
 
+void SweepProgressRelay::on_joined(const std::vector<RankInfo>& ranks)
+{
+    if (m_observer != nullptr)
+        m_observer->on_joined(ranks);
+}
+
 void SweepProgressRelay::report()
 {
     if (m_observer == nullptr)

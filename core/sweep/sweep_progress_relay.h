@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace parlab {
 
@@ -26,6 +27,7 @@ public:
 
     void set_up(std::size_t workers) override;
     void on_task_done(std::size_t worker, const TraceEvent& event) override;
+    void on_joined(const std::vector<RankInfo>& ranks) override;
 
 private:
     void report();

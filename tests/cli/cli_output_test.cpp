@@ -1,5 +1,6 @@
 #include "cli_process.h"
 
+#include "executors/cluster/launched_job.h"
 #include "executors/serial_executor.h"
 #include "workloads/workload_registry.h"
 
@@ -209,6 +210,31 @@ TEST(CliRun, ClusterPointsCarryHostsAndRanksPerHost)
         EXPECT_GT(point.at("startup_s").get<double>(), 0.0);
         EXPECT_EQ(point.at("checksum"), lines.back().at("serial_checksum"));
     }
+}
+
+TEST(CliRun, ClusterRunSaysEachRanksClockOffsetAndUncertainty)
+{
+    if (LaunchedJob::find_program("mpirun").empty())
+        GTEST_SKIP() << "mpirun is not on PATH";
+    const CliOutcome outcome = run_cli({"run", "--workload", "integrate", "--backend", "cluster", "--workers", "3",
+                                        "--param", "tasks=12", "--format", "json"});
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+    json_lines(outcome); // stdout stays data only
+    std::vector<std::string> clocks;
+    for (const std::string& line : outcome.err_lines())
+        if (line.rfind("clocks, W=3 ", 0) == 0)
+            clocks.push_back(line);
+    ASSERT_EQ(clocks.size(), 1u) << outcome.err;
+    const std::string host = host_name();
+    for (const char* rank : {"rank 1 on ", "rank 2 on "}) {
+        const auto at = clocks[0].find(rank + host + " ");
+        ASSERT_NE(at, std::string::npos) << clocks[0];
+        // "+1.2 µs ± 3.4 µs": a signed offset, then its uncertainty.
+        const std::string rest = clocks[0].substr(at + std::string(rank).size() + host.size() + 1);
+        EXPECT_TRUE(rest[0] == '+' || rest[0] == '-') << rest;
+        EXPECT_NE(rest.find(" ± "), std::string::npos) << rest;
+    }
+    EXPECT_EQ(clocks[0].find("rank 0 on " + host + " +"), std::string::npos) << "rank 0 is the reference";
 }
 
 TEST(CliRun, CsvHeaderHasThePointFieldsAndRowsMatchIt)

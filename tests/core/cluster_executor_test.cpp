@@ -1,4 +1,5 @@
 #include "executors/cluster/cluster_executor.h"
+#include "executors/cluster/launched_job.h"
 #include "executors/serial_executor.h"
 #include "workloads/workload_registry.h"
 #include "small_workloads.h"
@@ -7,6 +8,7 @@
 
 #include <map>
 #include <set>
+#include <thread>
 
 namespace parlab {
 namespace {
@@ -108,6 +110,47 @@ TEST(ClusterExecutor, StaticChunksGoRoundRobin)
     const parlab::Run run = executor.run(*workload, options);
     for (const TraceEvent& event : run.trace.events)
         EXPECT_EQ(event.worker, (event.task / 2) % 3) << "task " << event.task;
+}
+
+// Records what a run's observer hears, in order: who joined, then the tasks.
+class JoinRecorder : public RunObserver {
+public:
+    void on_task_done(std::size_t /*worker*/, const TraceEvent& /*event*/) override
+    {
+        if (joins.empty())
+            ++tasks_before_join;
+        ++tasks;
+    }
+    void on_joined(const std::vector<RankInfo>& ranks) override { joins.push_back(ranks); }
+
+    std::vector<std::vector<RankInfo>> joins;
+    std::size_t tasks = 0;
+    std::size_t tasks_before_join = 0;
+};
+
+TEST(ClusterExecutor, ObserverHearsWhoJoinedBeforeTheFirstTask)
+{
+    if (LaunchedJob::find_program("mpirun").empty())
+        GTEST_SKIP() << "mpirun is not on PATH";
+    ClusterExecutor executor = make_executor();
+    const auto workload = WorkloadRegistry::create("integrate", {{"first", "100"}, {"tasks", "12"}});
+    JoinRecorder recorder;
+    ExecutorOptions options;
+    options.workers = 3;
+    options.observer = &recorder;
+    executor.run(*workload, options);
+    ASSERT_EQ(recorder.joins.size(), 1u);
+    EXPECT_EQ(recorder.tasks_before_join, 0u);
+    EXPECT_EQ(recorder.tasks, 12u);
+    const std::vector<RankInfo>& ranks = recorder.joins.front();
+    ASSERT_EQ(ranks.size(), 3u);
+    for (std::uint32_t rank = 0; rank < 3; ++rank) {
+        EXPECT_EQ(ranks[rank].rank, rank);
+        EXPECT_EQ(ranks[rank].host, host_name());
+        EXPECT_EQ(ranks[rank].cpus, std::thread::hardware_concurrency());
+        EXPECT_FALSE(ranks[rank].cpu_model.empty());
+        EXPECT_EQ(ranks[rank].clock_offset_ns, executor.last_ranks()[rank].clock_offset_ns);
+    }
 }
 
 #else

@@ -46,6 +46,7 @@ public:
     ExecutorTraits m_traits{.name = "fake", .ships_inputs = true, .retries = true};
     unsigned shutdowns = 0;
     bool warm = false; // like a pool: the first run after a shutdown pays 0.25 s to start
+    bool joins = false; // like a cluster: tells who joined, one worker per host "hN", before the tasks
 
     double shutdown() override
     {
@@ -63,6 +64,12 @@ public:
         std::vector<std::thread> threads;
         if (options.observer != nullptr)
             options.observer->set_up(options.workers);
+        if (joins && options.observer != nullptr) {
+            std::vector<RankInfo> ranks;
+            for (std::uint32_t w = 0; w < options.workers; ++w)
+                ranks.push_back(RankInfo{w, "h" + std::to_string(w), 0, 1, "cpu", 0, 0});
+            options.observer->on_joined(ranks);
+        }
         for (std::size_t w = 0; w < options.workers; ++w) {
             threads.emplace_back([&, w] {
                 for (std::size_t task = next++; task < partials.size(); task = next++) {
@@ -161,6 +168,22 @@ TEST(Sweep, SpeedupEfficiencyAndKarpFlattFromMedians)
     EXPECT_NEAR(result.amdahl.serial_fraction, 0.25, 1e-6);
     EXPECT_EQ(result.last_run.workers, 3u);
     EXPECT_FALSE(result.last_run.trace.events.empty());
+}
+
+class JoinObserver final : public SweepObserver {
+public:
+    void on_joined(const std::vector<RankInfo>& ranks) override { joined.push_back(ranks.size()); }
+    std::vector<std::size_t> joined;
+};
+
+TEST(Sweep, ObserverHearsWhoJoinedInEachCountedRun)
+{
+    Fakes fakes;
+    fakes.executor.joins = true;
+    JoinObserver observer;
+    (void)run_sweep(request_for("1:3", 2), fakes.workload, fakes.serial, fakes.executor, &observer, CancelToken{});
+    // Two rounds of W = 1, 2, 3; the serial baseline joins no one.
+    EXPECT_EQ(observer.joined, (std::vector<std::size_t>{1, 2, 3, 1, 2, 3}));
 }
 
 TEST(Sweep, MedianMinMaxOverRepeats)

@@ -1,5 +1,6 @@
 #include "views/timeline_view.h"
 
+#include "views/host_group_labels.h"
 #include "views/plot_style.h"
 
 #include "session/session.h"
@@ -95,10 +96,12 @@ void TimelineView::setSession(const Session* session)
 {
     connect(session, &Session::liveEventsAdded, this, &TimelineView::addEvents);
     connect(session, &Session::lastRunChanged, this, [this, session] {
-        if (session->lastRun())
+        if (session->lastRun()) {
             setTrace(session->lastRun()->trace);
-        else
+            setHosts(session->lastRun()->hosts);
+        } else {
             clear();
+        }
     });
 }
 
@@ -137,6 +140,7 @@ void TimelineView::clear()
     m_events.clear();
     m_origin_ns = m_end_ns = 0;
     m_rows = 0;
+    m_hostRows = {};
     for (auto& pair : m_curves)
         for (QCPCurve* curve : pair)
             curve->data()->clear();
@@ -154,7 +158,7 @@ QCPCurve* TimelineView::curveFor(const TraceEvent& event) const
 void TimelineView::append(const TraceEvent& event)
 {
     QCPCurve* curve = curveFor(event);
-    const double row = event.worker;
+    const double row = static_cast<double>(m_hostRows.row(event.worker));
     const double t = curve->data()->size();
     const double nan = std::numeric_limits<double>::quiet_NaN();
     // A point with key and value NaN ends the segment: the next bar starts a new line.
@@ -168,7 +172,7 @@ void TimelineView::append(const TraceEvent& event)
         m_lockWait->data()->add(QCPCurveData(w + 1, toMs(event.start_ns + event.lock_wait_ns - m_origin_ns), row));
         m_lockWait->data()->add(QCPCurveData(w + 2, nan, nan));
     }
-    m_rows = std::max(m_rows, static_cast<int>(event.worker) + 1);
+    m_rows = std::max(m_rows, static_cast<int>(row) + 1);
     m_end_ns = std::max(m_end_ns, event.end_ns);
 }
 
@@ -194,10 +198,19 @@ void TimelineView::updateAxes()
     // Beyond about 16 labels the rows get too thin to label each one legibly.
     const int step = std::max(1, (rows + 15) / 16);
     for (int row = 0; row < rows; row += step)
-        ticker->addTick(row, QString::number(row));
+        ticker->addTick(row, QString::number(m_hostRows.worker(static_cast<std::size_t>(row))));
     plot()->yAxis->setTicker(ticker);
+    labelHostGroups(plot(), m_hostRows);
     const double span = std::max(spanMs(), 1.0);
     plot()->xAxis->setRange(-0.01 * span, 1.02 * span);
+}
+
+void TimelineView::setHosts(const std::vector<std::string>& hosts)
+{
+    m_hostRows = group_rows_by_host(hosts);
+    redrawAll();
+    updateAxes();
+    plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 double TimelineView::spanMs() const { return m_events.empty() ? 0.0 : toMs(m_end_ns - m_origin_ns); }

@@ -2,6 +2,7 @@
 
 #include "views/plot_view.h"
 
+#include "trace/host_rows.h"
 #include "trace/trace_event.h"
 
 #include <array>
@@ -32,6 +33,10 @@ public:
     /// Adds events of the run in progress; call with batches, the plot redraws once per batch.
     void addEvents(const std::vector<TraceEvent>& events);
     void clear();
+    /// Each worker's host (Run::hosts): rows grouped by host, named on the right. Cleared by clear().
+    void setHosts(const std::vector<std::string>& hosts);
+    /// Which worker each row shows, and the hosts' groups of rows.
+    [[nodiscard]] const HostRows& hostRows() const { return m_hostRows; }
 
     /// Bars drawn, in all or of one phase.
     [[nodiscard]] int barCount() const;
@@ -64,6 +69,7 @@ private:
     std::int64_t m_origin_ns = 0;
     std::int64_t m_end_ns = 0;
     int m_rows = 0;
+    HostRows m_hostRows;
 };
 
 } // namespace parlab::gui

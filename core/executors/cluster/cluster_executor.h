@@ -1,6 +1,7 @@
 #pragma once
 
 #include "executors/executor.h"
+#include "executors/rank_info.h"
 
 #include <chrono>
 #include <cstddef>
@@ -16,17 +17,6 @@ struct ClusterConfig {
     std::string hostfile;     ///< Open MPI hostfile; empty: every rank on this machine
     std::string launcher;     ///< a launch line used instead of mpirun ("srun -n {W}"); words split on spaces
     std::chrono::milliseconds launch_timeout{60000}; ///< from starting the launcher to every rank ready
-};
-
-/// What one rank of the latest run said of itself at start-up.
-struct RankInfo {
-    std::uint32_t rank = 0;
-    std::string host;
-    std::int32_t pid = 0;
-    std::uint32_t cpus = 0;
-    std::string cpu_model;
-    std::int64_t clock_offset_ns = 0;      ///< its steady clock minus the dealer's
-    std::int64_t clock_uncertainty_ns = 0; ///< half the shortest ping-pong round trip
 };
 
 /// W MPI ranks of the parlab-rank program, started by mpirun (or a launch line such as srun) for

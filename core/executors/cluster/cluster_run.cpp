@@ -80,6 +80,14 @@ void ClusterRun::handle(const rank_report::Line& line)
         // took the launcher's forwarding to arrive, so this is good to about a millisecond.
         if (!m_ranks.empty() && m_ranks[0].host != host_name())
             m_parent_shift_ns = ready->now_ns - m_ready_ns;
+        if (m_options.observer != nullptr) {
+            try {
+                m_options.observer->on_joined(m_ranks);
+            } catch (const std::exception& error) {
+                fail("the run's observer failed when the ranks joined: " + std::string(error.what()),
+                     std::nullopt);
+            }
+        }
     } else if (const auto* task = std::get_if<Task>(&line)) {
         TraceEvent event = task->event;
         if (event.task >= m_tasks || event.worker >= m_ranks.size() || m_have[event.task])
