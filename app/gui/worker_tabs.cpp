@@ -56,6 +56,11 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
         m_live->addEvents(events);
     });
     connect(session, &Session::lastRunChanged, this, &WorkerTabs::lastRunChanged);
+    // A task clicked in the timeline: the coffee bar rings the student standing for it.
+    connect(session, &Session::taskSelected, this, [this](std::uint32_t task) {
+        m_coffee->markTask(task);
+        m_status->showMessage(tr("Task %1 is ringed in the coffee bar").arg(task));
+    });
     connect(controller, &RunController::progress, this, &WorkerTabs::progress);
     // Each repeat's point as it comes, refined by the next: the first point shows early.
     connect(controller, &RunController::pointRefined, session, &Session::refinePoint);
