@@ -30,7 +30,7 @@ Trace syntheticTrace(int workers, int tasks)
         std::int64_t& now = clock[worker];
         TraceEvent ship{static_cast<std::uint32_t>(task), worker, 100, 0, Phase::Ship, now, now + 100'000};
         now = ship.end_ns;
-        TraceEvent compute{static_cast<std::uint32_t>(task), worker, 100, 0, Phase::Compute, now,
+        TraceEvent compute{static_cast<std::uint32_t>(task),           worker, 100, 0, Phase::Compute, now,
                            now + (worker == 2 ? 2'000'000 : 1'000'000)};
         now = compute.end_ns + 10'000;
         trace.events.push_back(ship);
@@ -170,7 +170,8 @@ private Q_SLOTS:
         QVERIFY(std::any_of(drawn.begin(), drawn.end(), [](const auto& bar) { return bar.count > 1; }));
 
         // Hovering an aggregate says how many bars it holds instead of naming one.
-        QPointF inside(view.plot()->xAxis->coordToPixel(0.5 * view.spanMs()), view.plot()->yAxis->coordToPixel(3));
+        QPointF inside(view.plot()->xAxis->coordToPixel(0.5 * view.spanMs()),
+                       view.plot()->yAxis->coordToPixel(3));
         QVERIFY(view.hoverText(inside).contains(QStringLiteral("zoom in")));
         QVERIFY(!view.taskAt(inside).has_value());
 
@@ -218,7 +219,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), text, 5000);
 
         // Between two rows, and after the last bar, nothing is named.
-        const QPointF between(at.x(), 0.5 * (view.plot()->yAxis->coordToPixel(1) + view.plot()->yAxis->coordToPixel(2)));
+        const QPointF between(
+            at.x(), 0.5 * (view.plot()->yAxis->coordToPixel(1) + view.plot()->yAxis->coordToPixel(2)));
         QVERIFY(view.hoverText(between).isEmpty());
         const QPointF after(view.plot()->xAxis->coordToPixel(view.spanMs() * 1.01), at.y());
         QVERIFY(view.hoverText(after).isEmpty());
@@ -237,7 +239,8 @@ private Q_SLOTS:
         QSignalSpy selected(&session, &Session::taskSelected);
         const TraceEvent& ship = trace.events[14]; // task 7's ship span, on worker 1
         QCOMPARE(ship.task, 7u);
-        QTest::mouseClick(view.plot(), Qt::LeftButton, {}, pixelOf(view, ship, trace.events.front().start_ns).toPoint());
+        QTest::mouseClick(view.plot(), Qt::LeftButton, {},
+                          pixelOf(view, ship, trace.events.front().start_ns).toPoint());
         QCOMPARE(selected.count(), 1);
         QCOMPARE(selected.front().front().value<std::uint32_t>(), 7u);
         // A click beside every bar selects nothing.

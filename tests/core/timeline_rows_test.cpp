@@ -28,10 +28,13 @@ TEST(TimelineRows, ThinNeighboursMergeWideBarsStayRowsApart)
 {
     TimelineRows rows;
     rows.add(numbered({
-        {0, 0.0, 0.1, 1, 0, 1}, {0, 0.1, 0.2, 1, 0, 0}, {0, 0.25, 0.4, 1, 0, 1}, // thin, close: one
-        {0, 1.0, 3.0},                                                           // wide: kept
-        {0, 5.0, 5.1},                                                           // thin, far: alone
-        {1, 0.0, 0.1}, {1, 0.1, 0.2},                                            // another row
+        {0, 0.0, 0.1, 1, 0, 1},
+        {0, 0.1, 0.2, 1, 0, 0},
+        {0, 0.25, 0.4, 1, 0, 1}, // thin, close: one
+        {0, 1.0, 3.0},           // wide: kept
+        {0, 5.0, 5.1},           // thin, far: alone
+        {1, 0.0, 0.1},
+        {1, 0.1, 0.2}, // another row
     }));
     EXPECT_EQ(rows.size(), 7u);
     EXPECT_EQ(rows.rows(), 2);

@@ -45,7 +45,10 @@ QString phaseName(Phase phase)
     return {};
 }
 
-double toMs(std::int64_t ns) { return static_cast<double>(ns) / 1e6; }
+double toMs(std::int64_t ns)
+{
+    return static_cast<double>(ns) / 1e6;
+}
 
 // A press and release this close together is a click, not a drag of the time axis.
 constexpr double click_slop_px = 4.0;
@@ -54,8 +57,7 @@ constexpr double click_slop_px = 4.0;
 
 TimelineView::TimelineView(QWidget* parent) : PlotView(parent)
 {
-    m_title = new QCPTextElement(plot(), tr("Last run: one row per worker; gaps are idle time"),
-                                 QFont());
+    m_title = new QCPTextElement(plot(), tr("Last run: one row per worker; gaps are idle time"), QFont());
     plot()->plotLayout()->insertRow(0);
     plot()->plotLayout()->addElement(0, 0, m_title);
     plot()->xAxis->setLabel(tr("time since the run started (ms)"));
@@ -84,7 +86,8 @@ TimelineView::TimelineView(QWidget* parent) : PlotView(parent)
     connect(plot(), &QCustomPlot::afterLayout, this, &TimelineView::updateBars);
     resetViewOnDoubleClick(plot(), [this] { updateAxes(); });
     m_hint = addEmptyHint(plot(), plot()->axisRect(),
-                          tr("No run yet: press Run (F5)\nor Sweep (Shift+F5);\nevery task shows as a bar\non its worker's row"),
+                          tr("No run yet: press Run (F5)\nor Sweep (Shift+F5);\n"
+                             "every task shows as a bar\non its worker's row"),
                           scale());
     updateAxes();
     restyle();
@@ -155,7 +158,8 @@ void TimelineView::append(const std::vector<TraceEvent>& events, std::size_t fir
         ++m_phaseCounts[static_cast<std::size_t>(slot)];
         if (event.lock_wait_ns > 0) {
             // The trace says how long, not when: the wait is drawn as one span from the bar's start.
-            waits.push_back({row, start, toMs(event.start_ns + event.lock_wait_ns - m_origin_ns), 1, firstIndex + i});
+            waits.push_back(
+                {row, start, toMs(event.start_ns + event.lock_wait_ns - m_origin_ns), 1, firstIndex + i});
             ++m_lockCount;
         }
         m_workers = std::max(m_workers, static_cast<int>(event.worker) + 1);
@@ -194,7 +198,10 @@ void TimelineView::updateAxes()
     plot()->xAxis->setRange(-0.01 * span, 1.02 * span);
 }
 
-double TimelineView::spanMs() const { return m_events.empty() ? 0.0 : toMs(m_end_ns - m_origin_ns); }
+double TimelineView::spanMs() const
+{
+    return m_events.empty() ? 0.0 : toMs(m_end_ns - m_origin_ns);
+}
 
 int TimelineView::barCount() const
 {
@@ -305,17 +312,14 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event)
                     QToolTip::showText(mouse->globalPosition().toPoint(), text, plot());
             }
             break;
-        case QEvent::MouseButtonPress:
-            m_pressedAt = mouse->position();
-            break;
+        case QEvent::MouseButtonPress: m_pressedAt = mouse->position(); break;
         case QEvent::MouseButtonRelease:
             if (mouse->button() == Qt::LeftButton &&
                 (mouse->position() - m_pressedAt).manhattanLength() <= click_slop_px)
                 if (const auto task = taskAt(mouse->position()))
                     Q_EMIT taskClicked(*task);
             break;
-        default:
-            break;
+        default: break;
         }
     }
     return PlotView::eventFilter(watched, event);
