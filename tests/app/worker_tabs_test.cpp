@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -115,6 +116,8 @@ private Q_SLOTS:
         CoffeeBarView* coffee = m_window->workerTabs()->coffee();
         QCOMPARE(coffee->scene()->markedStudent(), static_cast<int>(*task)); // 30 students, one task each
         QVERIFY(coffee->scene()->isMarked(static_cast<int>(*task)));
+        // The status bar names the student by the number drawn on it, counted from 1.
+        QVERIFY(m_window->statusBar()->currentMessage().endsWith(QString::number(*task + 1)));
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -66,6 +66,7 @@ public:
         m_marked = marked;
     }
     [[nodiscard]] bool isMarked() const { return m_marked; }
+    [[nodiscard]] const QString& label() const { return m_label; }
     void setSize(double size)
     {
         if (size == m_size)
@@ -255,6 +256,13 @@ bool CoffeeScene::isMarked(int student) const
 {
     return student >= 0 && static_cast<std::size_t>(student) < m_students.size() &&
            m_students[static_cast<std::size_t>(student)]->isMarked();
+}
+
+QString CoffeeScene::studentLabel(int student) const
+{
+    return student >= 0 && static_cast<std::size_t>(student) < m_students.size()
+               ? m_students[static_cast<std::size_t>(student)]->label()
+               : QString();
 }
 
 QPointF CoffeeScene::queueSlot(std::size_t rank) const

@@ -42,6 +42,8 @@ public:
     /// setBar() clears it.
     void setMarkedStudent(int student);
     [[nodiscard]] int markedStudent() const { return m_marked; }
+    /// The number written on `student` (its first task, counted from 1); empty out of range.
+    [[nodiscard]] QString studentLabel(int student) const;
     /// Whether `student` is drawn ringed.
     [[nodiscard]] bool isMarked(int student) const;
     /// Where a student stands now, in scene coordinates (for tests).
