@@ -35,8 +35,8 @@ Run syntheticRun(std::size_t tasks, std::size_t workers)
     std::vector<std::int64_t> clock(workers, 1'000'000'000);
     for (std::size_t i = 0; i < tasks; ++i) {
         std::int64_t& now = clock[i % workers];
-        run.trace.events.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i % workers), 1, 0,
-                                    parlab::Phase::Compute, now, now + 1'000'000});
+        run.trace.events.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i % workers), 1,
+                                    0, parlab::Phase::Compute, now, now + 1'000'000});
         now += 1'000'000;
     }
     return run;
@@ -151,7 +151,8 @@ private Q_SLOTS:
     {
         CoffeeBarView view;
         view.setRun(syntheticRun(2500, 4));
-        const int perStudent = 2500 / view.scene()->studentCount() + (2500 % view.scene()->studentCount() ? 1 : 0);
+        const int perStudent =
+            2500 / view.scene()->studentCount() + (2500 % view.scene()->studentCount() ? 1 : 0);
         QVERIFY(perStudent > 1);
         view.markTask(2499);
         QCOMPARE(view.scene()->markedStudent(), 2499 / perStudent);
