@@ -300,26 +300,22 @@ QString TimelineView::hoverText(QPointF pixel) const
 
 bool TimelineView::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == plot()) {
-        const auto* mouse = static_cast<QMouseEvent*>(event);
-        switch (event->type()) {
-        case QEvent::MouseMove:
-            if (mouse->buttons() == Qt::NoButton) {
-                const QString text = hoverText(mouse->position());
-                if (text.isEmpty())
-                    QToolTip::hideText();
-                else
-                    QToolTip::showText(mouse->globalPosition().toPoint(), text, plot());
-            }
-            break;
-        case QEvent::MouseButtonPress: m_pressedAt = mouse->position(); break;
-        case QEvent::MouseButtonRelease:
-            if (mouse->button() == Qt::LeftButton &&
-                (mouse->position() - m_pressedAt).manhattanLength() <= click_slop_px)
-                if (const auto task = taskAt(mouse->position()))
-                    Q_EMIT taskClicked(*task);
-            break;
-        default: break;
+    const bool mouse = event->type() == QEvent::MouseMove || event->type() == QEvent::MouseButtonPress ||
+                       event->type() == QEvent::MouseButtonRelease;
+    if (watched == plot() && mouse) {
+        const auto* m = static_cast<QMouseEvent*>(event);
+        if (event->type() == QEvent::MouseMove && m->buttons() == Qt::NoButton) {
+            const QString text = hoverText(m->position());
+            if (text.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(m->globalPosition().toPoint(), text, plot());
+        } else if (event->type() == QEvent::MouseButtonPress) {
+            m_pressedAt = m->position();
+        } else if (event->type() == QEvent::MouseButtonRelease && m->button() == Qt::LeftButton &&
+                   (m->position() - m_pressedAt).manhattanLength() <= click_slop_px) {
+            if (const auto task = taskAt(m->position()))
+                Q_EMIT taskClicked(*task);
         }
     }
     return PlotView::eventFilter(watched, event);

@@ -68,7 +68,8 @@ protected:
 
 private:
     static constexpr int phase_count = 4;
-    /// The row a worker's bars go on: the one place that decides the order of the rows.
+    /// The row a worker's bars go on: the one place that decides the order of the rows (after
+    /// changing the order, rebuildRows() and updateAxes() place every bar and label again).
     [[nodiscard]] int rowOf(std::uint32_t worker) const { return static_cast<int>(worker); }
     void append(const std::vector<TraceEvent>& events, std::size_t firstIndex);
     void rebuildRows();
