@@ -60,6 +60,16 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
         m_live->addEvents(events);
     });
     connect(session, &Session::lastRunChanged, this, &WorkerTabs::lastRunChanged);
+    // A task clicked in the timeline: the coffee bar rings the student standing for it.
+    connect(session, &Session::taskSelected, this, [this](std::uint32_t task) {
+        m_coffee->markTask(task);
+        // Students are numbered from 1 and may stand for several tasks: say which one to look for.
+        const int student = m_coffee->scene()->markedStudent();
+        m_status->showMessage(student < 0 ? tr("Task %1 is not in the coffee bar's run").arg(task)
+                                          : tr("Task %1 is ringed in the coffee bar: the student numbered %2")
+                                                .arg(task)
+                                                .arg(m_coffee->scene()->studentLabel(student)));
+    });
     connect(controller, &RunController::progress, this, &WorkerTabs::progress);
     connect(controller, &RunController::ranksJoined, this, [this](const std::vector<RankInfo>& ranks) {
         m_hosts->setRanks(ranks);

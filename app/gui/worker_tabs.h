@@ -32,10 +32,11 @@ class TopologyView;
 
 /// The views that show the workers, wired to the session and the run: the coffee bar (live
 /// from the run's events, then the last run to replay; the current tab when the workload is
-/// coffee), the machine's topology (live loads from the core-load sampler, the last run's
-/// placement), who joined a cluster run (brought forward when the first ranks join, as the
-/// lecture's apply_sync(hostname) does), the comparison of two runs of the session, and the live speedup marker on the
-/// speedup plot with its number in the status bar.
+/// coffee; the task selected in the session ringed), the machine's topology (live loads from
+/// the core-load sampler, the last run's placement), who joined a cluster run (brought forward
+/// when the first ranks join, as the lecture's apply_sync(hostname) does), the comparison of two
+/// runs of the session, and the live speedup marker on the speedup plot with its number in the
+/// status bar.
 class WorkerTabs : public QObject {
     Q_OBJECT
 public:

@@ -12,6 +12,8 @@ struct TimelineBar {
     double end = 0.0;
     std::size_t count = 1;
     std::size_t first = 0; ///< index into the input of the first bar it holds
+    /// What the bar is (a phase, say): an aggregate takes the kind covering most of its time.
+    int kind = 0;
 };
 
 /// Merges, per row, runs of bars narrower than `min_width` (in the caller's unit, e.g. the

@@ -4,6 +4,8 @@
 #include "executors/threads_executor.h"
 #include "workloads/workload_registry.h"
 
+#include <QImage>
+#include <QPainter>
 #include <QTest>
 
 using parlab::CoffeeReplay;
@@ -21,6 +23,36 @@ Run coffeeRun(std::size_t students, std::size_t workers)
     parlab::ExecutorOptions options;
     options.workers = workers;
     return executor.run(*workload, options);
+}
+
+// `tasks` tasks of 1 ms dealt round-robin to `workers`, as a trace alone (no real run needed).
+Run syntheticRun(std::size_t tasks, std::size_t workers)
+{
+    Run run;
+    run.backend = "threads";
+    run.workers = workers;
+    run.tasks = run.tasks_done = tasks;
+    std::vector<std::int64_t> clock(workers, 1'000'000'000);
+    for (std::size_t i = 0; i < tasks; ++i) {
+        std::int64_t& now = clock[i % workers];
+        run.trace.events.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i % workers), 1,
+                                    0, parlab::Phase::Compute, now, now + 1'000'000});
+        now += 1'000'000;
+    }
+    return run;
+}
+
+// Pixels of the ring's red in the scene as drawn.
+int ringPixels(CoffeeBarView& view)
+{
+    QImage image(1280, 720, QImage::Format_RGB32);
+    QPainter painter(&image);
+    view.scene()->render(&painter);
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            count += image.pixel(x, y) == qRgb(214, 39, 40);
+    return count;
 }
 
 } // namespace
@@ -90,6 +122,40 @@ private Q_SLOTS:
         view.setRun(run);
         QVERIFY(!view.isLive());
         QCOMPARE(view.scene()->servedCount(), std::size_t{10});
+    }
+
+    void aMarkedTaskIsRingedAndStaysRingedInTheNextRun()
+    {
+        CoffeeBarView view;
+        view.setRun(syntheticRun(30, 3));
+        QCOMPARE(view.scene()->markedStudent(), -1);
+        const int before = ringPixels(view);
+        view.markTask(7);
+        QCOMPARE(view.scene()->markedStudent(), 7);
+        QVERIFY(view.scene()->isMarked(7));
+        QVERIFY(!view.scene()->isMarked(6));
+        QVERIFY(ringPixels(view) > before + 20); // the ring is drawn, not only recorded
+        view.setTime(0.5 * view.duration());
+        QVERIFY(view.scene()->isMarked(7));
+
+        view.setRun(syntheticRun(30, 5)); // a new bar is built: the mark carries over
+        QVERIFY(view.scene()->isMarked(7));
+        view.markTask(40); // beyond this run: nobody is ringed
+        QCOMPARE(view.scene()->markedStudent(), -1);
+        view.markTask(2);
+        QCOMPARE(view.scene()->markedStudent(), 2);
+        QVERIFY(!view.scene()->isMarked(7));
+    }
+
+    void aMarkedTaskInAGroupRingsItsStudent()
+    {
+        CoffeeBarView view;
+        view.setRun(syntheticRun(2500, 4));
+        const int perStudent =
+            2500 / view.scene()->studentCount() + (2500 % view.scene()->studentCount() ? 1 : 0);
+        QVERIFY(perStudent > 1);
+        view.markTask(2499);
+        QCOMPARE(view.scene()->markedStudent(), 2499 / perStudent);
     }
 
     void thousandsOfTasksAreGrouped()

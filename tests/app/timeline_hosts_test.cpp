@@ -23,17 +23,14 @@ Trace oneTaskPerWorker(int workers)
     return trace;
 }
 
-// The row each worker's bar was drawn on, read back from the plot's curves.
-std::map<double, double> rowOfBarStartingAt(const TimelineView& view)
+// The row each worker's bar was drawn on, by the bar's start (ms), read back from the drawing.
+std::map<double, double> rowOfBarStartingAt(TimelineView& view)
 {
+    view.resize(800, 400);
+    view.redraw();
     std::map<double, double> rows;
-    for (int i = 0; i < view.plot()->plottableCount(); ++i) {
-        auto* curve = qobject_cast<QCPCurve*>(view.plot()->plottable(i));
-        if (curve == nullptr)
-            continue;
-        for (int at = 0; at + 2 < curve->data()->size(); at += 3)
-            rows[curve->data()->at(at)->key] = curve->data()->at(at)->value;
-    }
+    for (const auto& bar : view.drawnBars())
+        rows[bar.start] = bar.row;
     return rows;
 }
 

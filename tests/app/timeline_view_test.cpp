@@ -1,14 +1,21 @@
 #include "views/timeline_view.h"
 
+#include "session/session.h"
+
 #include <qcustomplot.h>
 
+#include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 using parlab::Phase;
 using parlab::Trace;
 using parlab::TraceEvent;
+using parlab::gui::Session;
 using parlab::gui::TimelineView;
 
 namespace {
@@ -23,7 +30,7 @@ Trace syntheticTrace(int workers, int tasks)
         std::int64_t& now = clock[worker];
         TraceEvent ship{static_cast<std::uint32_t>(task), worker, 100, 0, Phase::Ship, now, now + 100'000};
         now = ship.end_ns;
-        TraceEvent compute{static_cast<std::uint32_t>(task), worker, 100, 0, Phase::Compute, now,
+        TraceEvent compute{static_cast<std::uint32_t>(task),           worker, 100, 0, Phase::Compute, now,
                            now + (worker == 2 ? 2'000'000 : 1'000'000)};
         now = compute.end_ns + 10'000;
         trace.events.push_back(ship);
@@ -32,23 +39,28 @@ Trace syntheticTrace(int workers, int tasks)
     return trace;
 }
 
-// Every drawn bar as (row, start ms, end ms), read back from the plot's curves.
-std::vector<std::array<double, 3>> drawnBars(const TimelineView& view)
+// Every drawn bar as (row, start ms, end ms), after laying the view out at a size where each of
+// these tasks is wider than a pixel.
+std::vector<std::array<double, 3>> drawnBars(TimelineView& view)
 {
+    view.resize(1280, 720);
+    view.show();
+    view.redraw();
     std::vector<std::array<double, 3>> bars;
-    for (int i = 0; i < view.plot()->plottableCount(); ++i) {
-        auto* curve = qobject_cast<QCPCurve*>(view.plot()->plottable(i));
-        if (curve == nullptr)
-            continue;
-        const auto& data = *curve->data();
-        for (int at = 0; at + 2 < data.size(); at += 3) {
-            bars.push_back({data.at(at)->value, data.at(at)->key, data.at(at + 1)->key});
-            if (!std::isnan(data.at(at + 2)->key) || data.at(at + 1)->value != data.at(at)->value)
-                return {};
-        }
+    for (const parlab::TimelineBar& bar : view.drawnBars()) {
+        if (bar.count != 1)
+            return {};
+        bars.push_back({static_cast<double>(bar.row), bar.start, bar.end});
     }
     std::sort(bars.begin(), bars.end());
     return bars;
+}
+
+// Where on the plot the middle of `event`'s bar is drawn.
+QPointF pixelOf(const TimelineView& view, const TraceEvent& event, std::int64_t origin_ns)
+{
+    const double mid = static_cast<double>((event.start_ns + event.end_ns) / 2 - origin_ns) / 1e6;
+    return {view.plot()->xAxis->coordToPixel(mid), view.plot()->yAxis->coordToPixel(event.worker)};
 }
 
 } // namespace
@@ -129,6 +141,111 @@ private Q_SLOTS:
         const double thickness = view.plot()->plottable(0)->pen().widthF();
         QVERIFY(thickness >= std::max(1.0, 0.5 * rowPixels) - 1e-9);
         QVERIFY(thickness <= std::max(1.0, 0.9 * rowPixels) + 1e-9);
+    }
+
+    void barsThinnerThanAPixelAreDrawnAsAggregates()
+    {
+        // 100 000 tasks of 20-30 us, 8 workers: about 40 tasks to a pixel column at full view.
+        Trace trace;
+        std::vector<std::int64_t> clock(8, 1'000'000'000);
+        for (std::uint32_t task = 0; task < 100'000; ++task) {
+            std::int64_t& now = clock[task % 8];
+            const std::int64_t length = 20'000 + (task * 7919) % 10'000;
+            trace.events.push_back({task, task % 8, 100, 0, Phase::Compute, now, now + length});
+            now += length + 2'000;
+        }
+        TimelineView view;
+        view.resize(1280, 720);
+        view.show();
+        view.setTrace(trace);
+        view.redraw();
+        QCOMPARE(view.barCount(), 100'000);
+        const auto& drawn = view.drawnBars();
+        const int pixels = view.plot()->axisRect()->width();
+        QVERIFY(!drawn.empty());
+        QVERIFY(static_cast<int>(drawn.size()) <= 8 * pixels); // at most a bar per pixel and row
+        const auto tasks = std::accumulate(drawn.begin(), drawn.end(), std::size_t{0},
+                                           [](std::size_t sum, const auto& bar) { return sum + bar.count; });
+        QCOMPARE(tasks, std::size_t{100'000}); // every task drawn, inside some aggregate
+        QVERIFY(std::any_of(drawn.begin(), drawn.end(), [](const auto& bar) { return bar.count > 1; }));
+
+        // Hovering an aggregate says how many bars it holds instead of naming one.
+        QPointF inside(view.plot()->xAxis->coordToPixel(0.5 * view.spanMs()),
+                       view.plot()->yAxis->coordToPixel(3));
+        QVERIFY(view.hoverText(inside).contains(QStringLiteral("zoom in")));
+        QVERIFY(!view.taskAt(inside).has_value());
+
+        // Zoomed into 0.2 ms, every bar there is wide enough to draw alone, and only those are drawn.
+        view.plot()->xAxis->setRange(100.0, 100.2);
+        view.redraw();
+        QVERIFY(!view.drawnBars().empty());
+        QVERIFY(view.drawnBars().size() < 200);
+        for (const auto& bar : view.drawnBars()) {
+            QCOMPARE(bar.count, std::size_t{1});
+            QVERIFY(bar.end >= 100.0 && bar.start <= 100.2);
+        }
+        const TraceEvent& shown = trace.events[view.drawnBars().front().first];
+        QVERIFY(view.hoverText(pixelOf(view, shown, trace.events.front().start_ns))
+                    .startsWith(QStringLiteral("task %1 ").arg(shown.task)));
+    }
+
+    void hoveringABarNamesItsTaskWorkerCpuPidAndDuration()
+    {
+        Trace trace = syntheticTrace(3, 9);
+        for (TraceEvent& event : trace.events)
+            event.cpu = static_cast<std::int32_t>(10 + event.worker);
+        TimelineView view;
+        view.resize(1280, 720);
+        view.show();
+        view.setTrace(trace);
+        view.redraw();
+        const std::int64_t origin = trace.events.front().start_ns;
+        // Task 4 ran on worker 1; its compute span is the second event of the task.
+        const TraceEvent& compute = trace.events[9];
+        QCOMPARE(compute.task, 4u);
+        QCOMPARE(compute.phase, Phase::Compute);
+        const QPointF at = pixelOf(view, compute, origin);
+        const QString text = view.hoverText(at);
+        QVERIFY2(text.contains(QStringLiteral("task 4 ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("compute")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("worker 1 ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("CPU 11 ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("pid 100")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("1.000 ms")), qPrintable(text));
+        QCOMPARE(view.taskAt(at), std::optional<std::uint32_t>(4));
+
+        // The mouse itself: moving over the bar shows that text as the tooltip.
+        QTest::mouseMove(view.plot(), at.toPoint());
+        QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), text, 5000);
+
+        // Between two rows, and after the last bar, nothing is named.
+        const QPointF between(
+            at.x(), 0.5 * (view.plot()->yAxis->coordToPixel(1) + view.plot()->yAxis->coordToPixel(2)));
+        QVERIFY(view.hoverText(between).isEmpty());
+        const QPointF after(view.plot()->xAxis->coordToPixel(view.spanMs() * 1.01), at.y());
+        QVERIFY(view.hoverText(after).isEmpty());
+    }
+
+    void clickingABarSelectsItsTaskInTheSession()
+    {
+        const Trace trace = syntheticTrace(3, 9);
+        Session session;
+        TimelineView view;
+        view.setSession(&session);
+        view.resize(1280, 720);
+        view.show();
+        view.setTrace(trace);
+        view.redraw();
+        QSignalSpy selected(&session, &Session::taskSelected);
+        const TraceEvent& ship = trace.events[14]; // task 7's ship span, on worker 1
+        QCOMPARE(ship.task, 7u);
+        QTest::mouseClick(view.plot(), Qt::LeftButton, {},
+                          pixelOf(view, ship, trace.events.front().start_ns).toPoint());
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.front().front().value<std::uint32_t>(), 7u);
+        // A click beside every bar selects nothing.
+        QTest::mouseClick(view.plot(), Qt::LeftButton, {}, QPoint(view.plot()->width() - 3, 3));
+        QCOMPARE(selected.count(), 1);
     }
 };
 

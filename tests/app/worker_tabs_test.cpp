@@ -5,12 +5,16 @@
 #include "views/coffee_scene.h"
 #include "views/comparison_view.h"
 #include "views/live_speedup_marker.h"
+#include "views/timeline_view.h"
 #include "worker_tabs.h"
+
+#include <qcustomplot.h>
 
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -87,6 +91,33 @@ private Q_SLOTS:
         QCOMPARE(comparison->taskCount(0), tabs->keptRuns().front().tasks);
         QCOMPARE(comparison->taskCount(1), std::size_t{30});
         QVERIFY(comparison->summary().contains(QStringLiteral("process")));
+    }
+
+    void clickingATaskInTheTimelineRingsItInTheCoffeeBar()
+    {
+        runCoffee(QStringLiteral("threads"), QStringLiteral("30"), QStringLiteral("run"), QStringLiteral("3"));
+        m_window->resize(1280, 720);
+        m_window->show();
+        QVERIFY(m_window->showTab(QStringLiteral("timeline")));
+        auto* timeline = m_window->findChild<TimelineView*>();
+        QVERIFY(timeline);
+        timeline->redraw();
+        // The longest single bar drawn: a task of its own, easy to hit.
+        const auto& drawn = timeline->drawnBars();
+        const auto bar = std::max_element(drawn.begin(), drawn.end(), [](const auto& a, const auto& b) {
+            return (a.count == 1 ? a.end - a.start : 0.0) < (b.count == 1 ? b.end - b.start : 0.0);
+        });
+        QVERIFY(bar != drawn.end() && bar->count == 1);
+        const QPoint at(static_cast<int>(timeline->plot()->xAxis->coordToPixel(0.5 * (bar->start + bar->end))),
+                        static_cast<int>(timeline->plot()->yAxis->coordToPixel(bar->row)));
+        const auto task = timeline->taskAt(at);
+        QVERIFY(task.has_value());
+        QTest::mouseClick(timeline->plot(), Qt::LeftButton, {}, at);
+        CoffeeBarView* coffee = m_window->workerTabs()->coffee();
+        QCOMPARE(coffee->scene()->markedStudent(), static_cast<int>(*task)); // 30 students, one task each
+        QVERIFY(coffee->scene()->isMarked(static_cast<int>(*task)));
+        // The status bar names the student by the number drawn on it, counted from 1.
+        QVERIFY(m_window->statusBar()->currentMessage().endsWith(QString::number(*task + 1)));
     }
 
     void cleanupTestCase() { m_window.reset(); }

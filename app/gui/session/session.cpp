@@ -71,6 +71,11 @@ void Session::replaceRuns(std::vector<RunRecord> runs)
     Q_EMIT runsReplaced();
 }
 
+void Session::selectTask(std::uint32_t task) const
+{
+    Q_EMIT taskSelected(task);
+}
+
 QString Session::load(const QString& path)
 {
     std::vector<RunRecord> runs;

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -44,6 +45,10 @@ public:
     /// Writes the runs; returns the error, or nothing.
     QString save(const QString& path) const;
 
+    /// Points every view at one task of the last run (a click on its bar). A selection, not a
+    /// change to what the session holds: views that only read the session may make it.
+    void selectTask(std::uint32_t task) const;
+
 Q_SIGNALS:
     void runBegun(const parlab::SweepRequest& request);
     void baselineAdded(const parlab::Point& point);
@@ -51,6 +56,7 @@ Q_SIGNALS:
     void liveEventsAdded(const std::vector<parlab::TraceEvent>& events);
     void lastRunChanged();
     void runsReplaced();
+    void taskSelected(std::uint32_t task) const;
 
 private:
     RunRecord& current();

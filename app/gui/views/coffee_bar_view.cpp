@@ -160,7 +160,22 @@ void CoffeeBarView::rebuild(std::size_t tasks)
         m_scene->baristaCount() != static_cast<int>(m_replay->workers()))
         m_scene->setBar(m_replay->students(), m_replay->tasks_per_student(), m_replay->tasks(),
                         m_replay->workers(), m_word);
+    applyMark();
     m_dirty = false;
+}
+
+void CoffeeBarView::markTask(std::uint32_t task)
+{
+    m_markedTask = task;
+    applyMark();
+    render();
+}
+
+void CoffeeBarView::applyMark()
+{
+    // With more tasks than students, a student stands for a group of consecutive tasks.
+    const bool inRun = m_markedTask && m_replay && *m_markedTask < m_replay->tasks();
+    m_scene->setMarkedStudent(inRun ? static_cast<int>(*m_markedTask / m_replay->tasks_per_student()) : -1);
 }
 
 double CoffeeBarView::duration() const

@@ -6,7 +6,9 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -57,10 +59,15 @@ public:
     /// Fonts of the controls at `scale` (the scene itself scales with the widget).
     void setScale(double scale);
 
+    /// Rings the student standing for `task` (of the run shown), in this run and the next ones,
+    /// until another task is marked; a task beyond the run's rings nobody.
+    void markTask(std::uint32_t task);
+
     [[nodiscard]] CoffeeScene* scene() const { return m_scene; }
 
 private:
     void rebuild(std::size_t tasks);
+    void applyMark();
     void render();
     void tick();
     [[nodiscard]] double serialSeconds() const;
@@ -87,6 +94,7 @@ private:
     bool m_live = false;
     bool m_dirty = false;
     std::int64_t m_liveOrigin = 0;
+    std::optional<std::uint32_t> m_markedTask;
 };
 
 } // namespace parlab::gui

@@ -52,8 +52,21 @@ public:
     StudentItem(QColor color, QString label) : m_color(color), m_label(std::move(label)) {}
     QRectF boundingRect() const override
     {
-        return {-m_size / 2 - 2, -m_size / 2 - 2, m_size * 1.3 + 4, m_size + 4};
+        const QRectF body(-m_size / 2 - 2, -m_size / 2 - 2, m_size * 1.3 + 4, m_size + 4);
+        if (!m_marked)
+            return body;
+        const double r = ringRadius() + ringWidth();
+        return body.united(QRectF(-r, -r, 2 * r, 2 * r));
     }
+    void setMarked(bool marked)
+    {
+        if (marked == m_marked)
+            return;
+        prepareGeometryChange();
+        m_marked = marked;
+    }
+    [[nodiscard]] bool isMarked() const { return m_marked; }
+    [[nodiscard]] const QString& label() const { return m_label; }
     void setSize(double size)
     {
         if (size == m_size)
@@ -69,6 +82,22 @@ public:
         }
     }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override
+    {
+        paintStudent(painter);
+        if (m_marked) {
+            // A ring larger than a student in a crowd, so one task clicked in the timeline can be
+            // found among a thousand.
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(QPen(QColor(214, 39, 40), ringWidth()));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(QPointF(0, 0), ringRadius(), ringRadius());
+        }
+    }
+
+private:
+    double ringRadius() const { return std::max(0.75 * m_size, 14.0); }
+    double ringWidth() const { return std::max(3.0, 0.1 * m_size); }
+    void paintStudent(QPainter* painter) const
     {
         const double s = m_size;
         if (s < 18) {
@@ -99,11 +128,11 @@ public:
         }
     }
 
-private:
     QColor m_color;
     QString m_label;
     double m_size = 40;
     bool m_cup = false;
+    bool m_marked = false;
 };
 
 CoffeeScene::CoffeeScene(QObject* parent) : QGraphicsScene(parent)
@@ -119,6 +148,7 @@ void CoffeeScene::setBar(std::size_t students, std::size_t tasksPerStudent, std:
     clear();
     m_students.clear();
     m_baristas.clear();
+    m_marked = -1;
     m_tasks = tasks;
     m_group = std::max<std::size_t>(1, tasksPerStudent);
     m_served = 0;
@@ -209,6 +239,32 @@ void CoffeeScene::setBar(std::size_t students, std::size_t tasksPerStudent, std:
     updateClock(0.0, 0.0, false);
 }
 
+void CoffeeScene::setMarkedStudent(int student)
+{
+    if (student < 0 || static_cast<std::size_t>(student) >= m_students.size())
+        student = -1;
+    if (m_marked >= 0 && static_cast<std::size_t>(m_marked) < m_students.size())
+        m_students[static_cast<std::size_t>(m_marked)]->setMarked(false);
+    m_marked = student;
+    if (m_marked >= 0) {
+        m_students[static_cast<std::size_t>(m_marked)]->setMarked(true);
+        m_students[static_cast<std::size_t>(m_marked)]->setZValue(10);
+    }
+}
+
+bool CoffeeScene::isMarked(int student) const
+{
+    return student >= 0 && static_cast<std::size_t>(student) < m_students.size() &&
+           m_students[static_cast<std::size_t>(student)]->isMarked();
+}
+
+QString CoffeeScene::studentLabel(int student) const
+{
+    return student >= 0 && static_cast<std::size_t>(student) < m_students.size()
+               ? m_students[static_cast<std::size_t>(student)]->label()
+               : QString();
+}
+
 QPointF CoffeeScene::queueSlot(std::size_t rank) const
 {
     // The head of the queue stands nearest the counter; the queue fills columns right to left.
@@ -281,6 +337,8 @@ void CoffeeScene::showState(const CoffeeState& state, double walkS, double seria
         }
         }
     }
+    if (m_marked >= 0 && static_cast<std::size_t>(m_marked) < m_students.size())
+        m_students[static_cast<std::size_t>(m_marked)]->setZValue(10); // above the crowd around it
     const std::size_t total = std::max(m_tasks, state.tasks_ended);
     m_status->setText(tr("served %1 of %2   ·   at the counter %3   ·   waiting %4")
                           .arg(state.tasks_ended)

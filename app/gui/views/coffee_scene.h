@@ -38,6 +38,14 @@ public:
     [[nodiscard]] std::size_t servedCount() const { return m_served; }
     /// Students shown at the counter.
     [[nodiscard]] int atCounterCount() const { return m_atCounter; }
+    /// Rings one student (a task clicked elsewhere); -1 or a student out of range rings none.
+    /// setBar() clears it.
+    void setMarkedStudent(int student);
+    [[nodiscard]] int markedStudent() const { return m_marked; }
+    /// The number written on `student` (its first task, counted from 1); empty out of range.
+    [[nodiscard]] QString studentLabel(int student) const;
+    /// Whether `student` is drawn ringed.
+    [[nodiscard]] bool isMarked(int student) const;
     /// Where a student stands now, in scene coordinates (for tests).
     [[nodiscard]] QPointF studentPos(int student) const;
 
@@ -59,6 +67,7 @@ private:
     std::size_t m_group = 1;
     std::size_t m_served = 0;
     int m_atCounter = 0;
+    int m_marked = -1;
     double m_queueCell = 40.0;
     double m_servedCell = 40.0;
     int m_queueRows = 1;

@@ -2,15 +2,17 @@
 
 #include "views/host_group_labels.h"
 #include "views/plot_style.h"
+#include "views/timeline_bars.h"
 
 #include "session/session.h"
 
 #include <qcustomplot.h>
 
+#include <QMouseEvent>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace parlab::gui {
 namespace {
@@ -44,35 +46,34 @@ QString phaseName(Phase phase)
     return {};
 }
 
-double toMs(std::int64_t ns) { return static_cast<double>(ns) / 1e6; }
+double toMs(std::int64_t ns)
+{
+    return static_cast<double>(ns) / 1e6;
+}
+
+// A press and release this close together is a click, not a drag of the time axis.
+constexpr double click_slop_px = 4.0;
 
 } // namespace
 
 TimelineView::TimelineView(QWidget* parent) : PlotView(parent)
 {
-
-    m_title = new QCPTextElement(plot(), tr("Last run: one row per worker; gaps are idle time"),
-                                 QFont());
+    m_title = new QCPTextElement(plot(), tr("Last run: one row per worker; gaps are idle time"), QFont());
     plot()->plotLayout()->insertRow(0);
     plot()->plotLayout()->addElement(0, 0, m_title);
     plot()->xAxis->setLabel(tr("time since the run started (ms)"));
     plot()->yAxis->setLabel(tr("worker"));
     plot()->yAxis->setRangeReversed(true);
     plot()->yAxis->grid()->setVisible(false);
+    plot()->setMouseTracking(true); // hover shows the task under the mouse
 
     for (std::size_t slot = 0; slot < phases.size(); ++slot) {
-        for (std::size_t parity = 0; parity < 2; ++parity) {
-            auto* curve = new QCPCurve(plot()->xAxis, plot()->yAxis);
-            curve->setName(phaseName(phases[slot]));
-            curve->setScatterSkip(0);
-            if (parity == 1)
-                curve->removeFromLegend();
-            m_curves[slot][parity] = curve;
-        }
+        m_phaseBars[slot] = new TimelineBars(plot()->xAxis, plot()->yAxis);
+        m_phaseBars[slot]->setName(phaseName(phases[slot]));
     }
-    m_lockWait = new QCPCurve(plot()->xAxis, plot()->yAxis);
+    // Made last, so drawn last: over the start of the task bars it belongs to.
+    m_lockWait = new TimelineBars(plot()->xAxis, plot()->yAxis);
     m_lockWait->setName(tr("waiting for the lock (GIL)"));
-    m_lockWait->setScatterSkip(0);
     // In a row of its own under the title: inside the chart it would hide some worker's bars.
     plot()->axisRect()->insetLayout()->take(plot()->legend);
     plot()->plotLayout()->insertRow(1);
@@ -81,12 +82,13 @@ TimelineView::TimelineView(QWidget* parent) : PlotView(parent)
     plot()->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot()->legend->setVisible(true);
 
-    // The bars are line segments as thick as a row is tall: recomputed whenever the layout or a
-    // zoom changes the pixels per row.
-    connect(plot(), &QCustomPlot::afterLayout, this, &TimelineView::updateBarThickness);
+    // What a bar is drawn as depends on the pixels a millisecond and a row take: recomputed
+    // after every layout, which every replot (a zoom, a drag, a resize, new events) does first.
+    connect(plot(), &QCustomPlot::afterLayout, this, &TimelineView::updateBars);
     resetViewOnDoubleClick(plot(), [this] { updateAxes(); });
     m_hint = addEmptyHint(plot(), plot()->axisRect(),
-                          tr("No run yet: press Run (F5)\nor Sweep (Shift+F5);\nevery task shows as a bar\non its worker's row"),
+                          tr("No run yet: press Run (F5)\nor Sweep (Shift+F5);\n"
+                             "every task shows as a bar\non its worker's row"),
                           scale());
     updateAxes();
     restyle();
@@ -103,6 +105,7 @@ void TimelineView::setSession(const Session* session)
             clear();
         }
     });
+    connect(this, &TimelineView::taskClicked, session, &Session::selectTask);
 }
 
 void TimelineView::setTrace(const Trace& trace)
@@ -121,15 +124,15 @@ void TimelineView::addEvents(const std::vector<TraceEvent>& events)
     const bool newOrigin = !m_events.empty() && earliest < m_origin_ns;
     if (m_events.empty())
         m_origin_ns = earliest;
+    const std::size_t firstIndex = m_events.size();
     m_events.insert(m_events.end(), events.begin(), events.end());
     if (newOrigin) {
         // A batch may hold an event older than every event so far (workers report out of order):
-        // every bar moves, so all are drawn again from the new origin.
+        // every bar moves, so all are placed again from the new origin.
         m_origin_ns = earliest;
-        redrawAll();
+        rebuildRows();
     } else {
-        for (const TraceEvent& event : events)
-            append(event);
+        append(events, firstIndex);
     }
     updateAxes();
     plot()->replot(QCustomPlot::rpQueuedReplot);
@@ -138,67 +141,62 @@ void TimelineView::addEvents(const std::vector<TraceEvent>& events)
 void TimelineView::clear()
 {
     m_events.clear();
-    m_origin_ns = m_end_ns = 0;
-    m_rows = 0;
     m_hostRows = {};
-    for (auto& pair : m_curves)
-        for (QCPCurve* curve : pair)
-            curve->data()->clear();
-    m_lockWait->data()->clear();
+    m_origin_ns = m_end_ns = 0;
+    rebuildRows();
     updateAxes();
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QCPCurve* TimelineView::curveFor(const TraceEvent& event) const
+void TimelineView::append(const std::vector<TraceEvent>& events, std::size_t firstIndex)
 {
-    const int slot = std::clamp(phaseSlot(event.phase), 0, phase_count - 1);
-    return m_curves[static_cast<std::size_t>(slot)][event.task % 2];
-}
-
-void TimelineView::append(const TraceEvent& event)
-{
-    QCPCurve* curve = curveFor(event);
-    const double row = static_cast<double>(m_hostRows.row(event.worker));
-    const double t = curve->data()->size();
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    // A point with key and value NaN ends the segment: the next bar starts a new line.
-    curve->data()->add(QCPCurveData(t, toMs(event.start_ns - m_origin_ns), row));
-    curve->data()->add(QCPCurveData(t + 1, toMs(event.end_ns - m_origin_ns), row));
-    curve->data()->add(QCPCurveData(t + 2, nan, nan));
-    if (event.lock_wait_ns > 0) {
-        // The trace says how long, not when: the wait is drawn as one span from the bar's start.
-        const double w = m_lockWait->data()->size();
-        m_lockWait->data()->add(QCPCurveData(w, toMs(event.start_ns - m_origin_ns), row));
-        m_lockWait->data()->add(QCPCurveData(w + 1, toMs(event.start_ns + event.lock_wait_ns - m_origin_ns), row));
-        m_lockWait->data()->add(QCPCurveData(w + 2, nan, nan));
+    std::vector<TimelineBar> bars;
+    std::vector<TimelineBar> waits;
+    bars.reserve(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const TraceEvent& event = events[i];
+        const int slot = std::clamp(phaseSlot(event.phase), 0, phase_count - 1);
+        const int row = rowOf(event.worker);
+        const double start = toMs(event.start_ns - m_origin_ns);
+        bars.push_back({row, start, toMs(event.end_ns - m_origin_ns), 1, firstIndex + i, slot});
+        ++m_phaseCounts[static_cast<std::size_t>(slot)];
+        if (event.lock_wait_ns > 0) {
+            // The trace says how long, not when: the wait is drawn as one span from the bar's start.
+            waits.push_back(
+                {row, start, toMs(event.start_ns + event.lock_wait_ns - m_origin_ns), 1, firstIndex + i});
+            ++m_lockCount;
+        }
+        m_workers = std::max(m_workers, static_cast<int>(event.worker) + 1);
+        m_end_ns = std::max(m_end_ns, event.end_ns);
     }
-    m_rows = std::max(m_rows, static_cast<int>(row) + 1);
-    m_end_ns = std::max(m_end_ns, event.end_ns);
+    m_rows.add(bars);
+    m_lockRows.add(waits);
 }
 
-void TimelineView::redrawAll()
+void TimelineView::rebuildRows()
 {
-    for (auto& pair : m_curves)
-        for (QCPCurve* curve : pair)
-            curve->data()->clear();
-    m_lockWait->data()->clear();
-    m_rows = 0;
+    m_rows.clear();
+    m_lockRows.clear();
+    m_phaseCounts.fill(0);
+    m_lockCount = 0;
+    m_workers = 0;
     m_end_ns = m_origin_ns;
-    for (const TraceEvent& event : m_events)
-        append(event);
+    m_drawn.clear();
+    m_lockDrawn.clear();
+    append(m_events, 0);
 }
 
 void TimelineView::updateAxes()
 {
     if (m_hint)
         m_hint->setVisible(m_events.empty());
-    const int rows = std::max(1, m_rows);
+    const int rows = std::max(1, m_workers);
     plot()->yAxis->setRange(-0.6, rows - 0.4);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     // Beyond about 16 labels the rows get too thin to label each one legibly.
     const int step = std::max(1, (rows + 15) / 16);
-    for (int row = 0; row < rows; row += step)
-        ticker->addTick(row, QString::number(m_hostRows.worker(static_cast<std::size_t>(row))));
+    for (int worker = 0; worker < rows; worker += step)
+        ticker->addTick(rowOf(static_cast<std::uint32_t>(worker)), QString::number(worker));
     plot()->yAxis->setTicker(ticker);
     labelHostGroups(plot(), m_hostRows);
     const double span = std::max(spanMs(), 1.0);
@@ -208,44 +206,132 @@ void TimelineView::updateAxes()
 void TimelineView::setHosts(const std::vector<std::string>& hosts)
 {
     m_hostRows = group_rows_by_host(hosts);
-    redrawAll();
+    rebuildRows();
     updateAxes();
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
-double TimelineView::spanMs() const { return m_events.empty() ? 0.0 : toMs(m_end_ns - m_origin_ns); }
+double TimelineView::spanMs() const
+{
+    return m_events.empty() ? 0.0 : toMs(m_end_ns - m_origin_ns);
+}
 
 int TimelineView::barCount() const
 {
     int bars = 0;
-    for (Phase phase : phases)
-        bars += barCount(phase);
+    for (int count : m_phaseCounts)
+        bars += count;
     return bars;
 }
 
 int TimelineView::barCount(Phase phase) const
 {
-    const auto& pair = m_curves[static_cast<std::size_t>(phaseSlot(phase))];
-    return (pair[0]->data()->size() + pair[1]->data()->size()) / 3;
+    return m_phaseCounts[static_cast<std::size_t>(phaseSlot(phase))];
 }
 
-int TimelineView::lockWaitBarCount() const { return m_lockWait->data()->size() / 3; }
-
-void TimelineView::updateBarThickness()
+void TimelineView::updateBars()
 {
-    const double rowPixels =
-        std::abs(plot()->yAxis->coordToPixel(1.0) - plot()->yAxis->coordToPixel(0.0));
+    const QCPRange range = plot()->xAxis->range();
+    const double perPixel = range.size() / std::max(1, plot()->axisRect()->width());
+    m_rows.visible(range.lower, range.upper, perPixel, m_drawn);
+    m_lockRows.visible(range.lower, range.upper, perPixel, m_lockDrawn);
+
+    std::array<std::vector<TimelineBars::Bar>, phase_count> perPhase;
+    for (const TimelineBar& bar : m_drawn) {
+        // One task's bars alternate shades by task, so neighbours' borders show at any zoom.
+        const int shade = bar.count > 1 ? 2 : static_cast<int>(m_events[bar.first].task % 2);
+        perPhase[static_cast<std::size_t>(bar.kind)].push_back({bar.start, bar.end, bar.row, shade});
+    }
+    std::vector<TimelineBars::Bar> waits;
+    waits.reserve(m_lockDrawn.size());
+    for (const TimelineBar& bar : m_lockDrawn)
+        waits.push_back({bar.start, bar.end, bar.row, 0});
+
+    // As thick as most of a row, so rows neither run together nor leave wide gaps.
+    const double rowPixels = std::abs(plot()->yAxis->coordToPixel(1.0) - plot()->yAxis->coordToPixel(0.0));
     const double thickness = std::max(1.0, 0.72 * rowPixels);
-    for (auto& pair : m_curves) {
-        for (QCPCurve* curve : pair) {
-            QPen pen = curve->pen();
-            pen.setWidthF(thickness);
-            curve->setPen(pen);
+    for (std::size_t slot = 0; slot < m_phaseBars.size(); ++slot) {
+        m_phaseBars[slot]->setBars(std::move(perPhase[slot]));
+        m_phaseBars[slot]->setThickness(thickness);
+    }
+    m_lockWait->setBars(std::move(waits));
+    m_lockWait->setThickness(thickness);
+}
+
+void TimelineView::redraw()
+{
+    // The first replot lays the plot out at its size; the second draws with that layout's pixels.
+    plot()->replot(QCustomPlot::rpImmediateRefresh);
+    plot()->replot(QCustomPlot::rpImmediateRefresh);
+}
+
+std::optional<std::size_t> TimelineView::drawnAt(QPointF pixel) const
+{
+    if (m_drawn.empty() || !plot()->axisRect()->rect().contains(pixel.toPoint()))
+        return {};
+    const double rowCoord = plot()->yAxis->pixelToCoord(pixel.y());
+    const int row = static_cast<int>(std::lround(rowCoord));
+    // Only on the bar itself, not in the gap between two rows.
+    const double halfThickness = 0.5 * m_phaseBars[0]->pen().widthF();
+    if (std::abs(pixel.y() - plot()->yAxis->coordToPixel(row)) > halfThickness + 0.5)
+        return {};
+    const double perPixel = plot()->xAxis->range().size() / std::max(1, plot()->axisRect()->width());
+    // A bar thinner than a pixel is drawn one pixel wide from its start: a pixel of tolerance.
+    return bar_under(m_drawn, row, plot()->xAxis->pixelToCoord(pixel.x()), perPixel);
+}
+
+std::optional<std::uint32_t> TimelineView::taskAt(QPointF pixel) const
+{
+    const auto drawn = drawnAt(pixel);
+    if (!drawn || m_drawn[*drawn].count > 1)
+        return {};
+    return m_events[m_drawn[*drawn].first].task;
+}
+
+QString TimelineView::hoverText(QPointF pixel) const
+{
+    const auto drawn = drawnAt(pixel);
+    if (!drawn)
+        return {};
+    const TimelineBar& bar = m_drawn[*drawn];
+    if (bar.count > 1)
+        return tr("%1 bars in %2 ms, too thin to tell apart: zoom in (mouse wheel)")
+            .arg(bar.count)
+            .arg(bar.end - bar.start, 0, 'f', 3);
+    const TraceEvent& event = m_events[bar.first];
+    QString text = tr("task %1 · %2\nworker %3 · CPU %4 · pid %5\n%6 ms")
+                       .arg(event.task)
+                       .arg(phaseName(event.phase))
+                       .arg(event.worker)
+                       .arg(event.cpu >= 0 ? QString::number(event.cpu) : tr("unknown"))
+                       .arg(event.pid)
+                       .arg(toMs(event.end_ns - event.start_ns), 0, 'f', 3);
+    if (event.lock_wait_ns > 0)
+        text += tr(", %1 ms of it waiting for the lock").arg(toMs(event.lock_wait_ns), 0, 'f', 3);
+    return text;
+}
+
+bool TimelineView::eventFilter(QObject* watched, QEvent* event)
+{
+    const bool mouse = event->type() == QEvent::MouseMove || event->type() == QEvent::MouseButtonPress ||
+                       event->type() == QEvent::MouseButtonRelease;
+    if (watched == plot() && mouse) {
+        const auto* m = static_cast<QMouseEvent*>(event);
+        if (event->type() == QEvent::MouseMove && m->buttons() == Qt::NoButton) {
+            const QString text = hoverText(m->position());
+            if (text.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(m->globalPosition().toPoint(), text, plot());
+        } else if (event->type() == QEvent::MouseButtonPress) {
+            m_pressedAt = m->position();
+        } else if (event->type() == QEvent::MouseButtonRelease && m->button() == Qt::LeftButton &&
+                   (m->position() - m_pressedAt).manhattanLength() <= click_slop_px) {
+            if (const auto task = taskAt(m->position()))
+                Q_EMIT taskClicked(*task);
         }
     }
-    QPen pen = m_lockWait->pen();
-    pen.setWidthF(thickness);
-    m_lockWait->setPen(pen);
+    return PlotView::eventFilter(watched, event);
 }
 
 void TimelineView::restyle()
@@ -261,13 +347,12 @@ void TimelineView::restyle()
     const bool dark = palette.color(QPalette::Base).lightness() < 128;
     for (std::size_t slot = 0; slot < phases.size(); ++slot) {
         const QColor color = phaseColor(phases[slot], palette);
-        for (std::size_t parity = 0; parity < 2; ++parity) {
-            const QColor shade = parity == 0 ? color : (dark ? color.darker(140) : color.lighter(135));
-            // Flat caps end each bar exactly at the task's start and end.
-            m_curves[slot][parity]->setPen(QPen(shade, 1.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
-        }
+        // An aggregate is darker than either task shade: a solid stretch of many tasks.
+        m_phaseBars[slot]->setShades({color, dark ? color.darker(140) : color.lighter(135),
+                                      dark ? color.lighter(130) : color.darker(150)});
     }
-    m_lockWait->setPen(QPen(QColor(0xC0, 0x39, 0x2B), 1.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+    const QColor lock(0xC0, 0x39, 0x2B);
+    m_lockWait->setShades({lock, lock, lock});
     plot()->setInteraction(QCP::iRangeZoom, true);
     plot()->axisRect()->setRangeZoom(Qt::Horizontal);
     plot()->axisRect()->setRangeDrag(Qt::Horizontal);
