@@ -48,12 +48,13 @@ std::string CliObserver::clocks_text(const std::vector<RankInfo>& ranks)
 {
     if (ranks.size() < 2)
         return {};
-    std::string text = "clocks, W=" + std::to_string(ranks.size()) + " (offset to rank 0 on " + ranks[0].host +
-                       " ± uncertainty):";
+    std::string text = "clocks, W=" + std::to_string(ranks.size()) + " (offset to rank 0 on " +
+                       ranks[0].host + " ± uncertainty):";
     for (std::size_t i = 1; i < ranks.size(); ++i) {
         const RankInfo& rank = ranks[i];
-        text += (i == 1 ? " " : ", ") + std::string("rank ") + std::to_string(rank.rank) + " on " + rank.host + " " +
-                duration_text(rank.clock_offset_ns, true) + " ± " + duration_text(rank.clock_uncertainty_ns, false);
+        text += (i == 1 ? " " : ", ") + std::string("rank ") + std::to_string(rank.rank) + " on " +
+                rank.host + " " + duration_text(rank.clock_offset_ns, true) + " ± " +
+                duration_text(rank.clock_uncertainty_ns, false);
     }
     return text;
 }

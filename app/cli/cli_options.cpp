@@ -9,10 +9,10 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <iostream>
 #include <limits>
 #include <stdexcept>
 #include <utility>
-#include <iostream>
 
 namespace parlab {
 namespace {
@@ -30,7 +30,8 @@ bool is_whole_number(const std::string& text)
 // option's name in front.
 CLI::Validator whole_number(unsigned long long low, unsigned long long high)
 {
-    const std::string allowed = "must be a whole number in " + std::to_string(low) + " .. " + std::to_string(high);
+    const std::string allowed =
+        "must be a whole number in " + std::to_string(low) + " .. " + std::to_string(high);
     return CLI::Validator(
         [=](const std::string& text) -> std::string {
             if (!is_whole_number(text) || std::stoull(text) < low || std::stoull(text) > high)
@@ -48,16 +49,16 @@ std::uint64_t parse_byte_count(const std::string& text)
         ++digits;
     std::string unit = text.substr(digits);
     std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) { return std::toupper(c); });
-    static const std::pair<const char*, int> units[] = {{"", 0},    {"B", 0},  {"K", 10},  {"KB", 10},
-                                                        {"KIB", 10}, {"M", 20}, {"MB", 20}, {"MIB", 20},
-                                                        {"G", 30},  {"GB", 30}, {"GIB", 30}, {"T", 40},
-                                                        {"TB", 40}, {"TIB", 40}};
+    static const std::pair<const char*, int> units[] = {
+        {"", 0},     {"B", 0},  {"K", 10},  {"KB", 10},  {"KIB", 10}, {"M", 20},  {"MB", 20},
+        {"MIB", 20}, {"G", 30}, {"GB", 30}, {"GIB", 30}, {"T", 40},   {"TB", 40}, {"TIB", 40}};
     const auto found = std::find_if(std::begin(units), std::end(units),
                                     [&](const auto& entry) { return unit == entry.first; });
     if (digits == 0 || digits > 15 || found == std::end(units))
-        throw std::invalid_argument("--memory-limit: must be a whole number of bytes with an optional unit K, M, G "
-                                    "or T (e.g. 512M, 2G; 0 for no limit), got '" +
-                                    text + "'");
+        throw std::invalid_argument(
+            "--memory-limit: must be a whole number of bytes with an optional unit K, M, G "
+            "or T (e.g. 512M, 2G; 0 for no limit), got '" +
+            text + "'");
     const std::uint64_t value = std::stoull(text.substr(0, digits));
     if (found->second > 0 && value > (std::numeric_limits<std::uint64_t>::max() >> found->second))
         throw std::invalid_argument("--memory-limit: " + text + " is too large");
@@ -77,7 +78,8 @@ CliParse parse_cli(int argc, char** argv)
     if (argc > 1 && argv[1][0] != '-' &&
         std::none_of(std::begin(commands), std::end(commands),
                      [&](const char* command) { return std::strcmp(command, argv[1]) == 0; })) {
-        std::cerr << "parlab-cli: unknown command '" << argv[1] << "' (expected list, run, machine or lesson)\n";
+        std::cerr << "parlab-cli: unknown command '" << argv[1]
+                  << "' (expected list, run, machine or lesson)\n";
         parse.exit_code = 2;
         return parse;
     }
@@ -105,18 +107,21 @@ CliParse parse_cli(int argc, char** argv)
     run->add_option("--repeat", o.repeats, "Runs per worker count (the median is reported)")
         ->check(whole_number(1, max_repeats))
         ->capture_default_str();
-    run->add_option("--chunk", chunk_text,
-                    "Tasks per chunk (0 chooses; auto: Python Pool.map's rule, tasks / (4 x workers) rounded up)")
+    run->add_option(
+           "--chunk", chunk_text,
+           "Tasks per chunk (0 chooses; auto: Python Pool.map's rule, tasks / (4 x workers) rounded up)")
         ->check(CLI::Validator(
             [](const std::string& text) -> std::string {
                 if (text == "auto" || (is_whole_number(text) && std::stoull(text) <= max_chunk))
                     return {};
-                return "must be auto or a whole number in 0 .. " + std::to_string(max_chunk) + ", got '" + text + "'";
+                return "must be auto or a whole number in 0 .. " + std::to_string(max_chunk) + ", got '" +
+                       text + "'";
             },
             ""))
         ->capture_default_str();
-    run->add_flag("--gil", o.gil,
-                  "threads only: one interpreter lock, as CPython threads have (computing holds it, waiting does not)");
+    run->add_flag(
+        "--gil", o.gil,
+        "threads only: one interpreter lock, as CPython threads have (computing holds it, waiting does not)");
     run->add_option("--schedule", o.schedule, "static or dynamic")
         ->check(CLI::IsMember({"static", "dynamic"}))
         ->capture_default_str();
@@ -135,8 +140,9 @@ CliParse parse_cli(int argc, char** argv)
     run->add_option("--hostfile", o.hostfile,
                     "cluster: Open MPI hostfile, one host per line: name [slots=N] (default: this machine)")
         ->type_name("FILE");
-    run->add_option("--launcher", o.launcher,
-                    "cluster: launch line used instead of mpirun, e.g. \"srun -n {W}\" ({W}: the worker count)")
+    run->add_option(
+           "--launcher", o.launcher,
+           "cluster: launch line used instead of mpirun, e.g. \"srun -n {W}\" ({W}: the worker count)")
         ->type_name("LINE");
     run->add_option(
            "--memory-limit", memory_limit_text,
@@ -145,14 +151,18 @@ CliParse parse_cli(int argc, char** argv)
 
     CLI::App* lesson = app.add_subcommand("lesson", "The lecture's lessons: list them, or run one headless");
     lesson->require_subcommand(1);
-    lesson->add_option("--lessons", o.lessons_folder, "A folder of lesson files (default: $PARLAB_LESSONS, else the shipped ones)");
-    CLI::App* lesson_list = lesson->add_subcommand("list", "List the lessons, and the files refused with why");
+    lesson->add_option("--lessons", o.lessons_folder,
+                       "A folder of lesson files (default: $PARLAB_LESSONS, else the shipped ones)");
+    CLI::App* lesson_list =
+        lesson->add_subcommand("list", "List the lessons, and the files refused with why");
     CLI::App* lesson_run = lesson->add_subcommand("run", "Run a lesson: its question, the runs, the answer");
-    lesson_run->add_option("name", o.lesson_name, "The lesson's name (see 'parlab-cli lesson list')")->required();
+    lesson_run->add_option("name", o.lesson_name, "The lesson's name (see 'parlab-cli lesson list')")
+        ->required();
     lesson_run->add_option("--format", o.format, "table or json")
         ->check(CLI::IsMember({"table", "json"}))
         ->capture_default_str();
-    lesson_run->add_flag("--reduced", o.reduced, "Run at the lesson's reduced size (a quick check before class)");
+    lesson_run->add_flag("--reduced", o.reduced,
+                         "Run at the lesson's reduced size (a quick check before class)");
 
     try {
         app.parse(argc, argv);

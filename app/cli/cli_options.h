@@ -24,8 +24,8 @@ struct CliOptions {
     bool ship_inputs = false;
     unsigned retries = 0;
     std::uint64_t memory_limit = 0; ///< bytes; 0: what the machine has available
-    std::string hostfile; ///< cluster: the hosts to run ranks on; empty: this machine
-    std::string launcher; ///< cluster: a launch line used instead of mpirun
+    std::string hostfile;           ///< cluster: the hosts to run ranks on; empty: this machine
+    std::string launcher;           ///< cluster: a launch line used instead of mpirun
     std::string lesson_action;      ///< lesson: "list" or "run"
     std::string lesson_name;        ///< lesson run: the lesson's name
     std::string lessons_folder;     ///< lesson: empty: $PARLAB_LESSONS, else the shipped lessons

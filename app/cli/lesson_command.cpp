@@ -78,8 +78,11 @@ nlohmann::ordered_json lesson_json(const Lesson& lesson)
     json["expected_seconds"] = lesson.expected_seconds;
     json["runs"] = nlohmann::ordered_json::array();
     for (const LessonRun& run : lesson.runs)
-        json["runs"].push_back({{"label", run.label}, {"workload", run.workload}, {"backends", run.backends},
-                                {"workers", run.workers}, {"gil", run.gil}});
+        json["runs"].push_back({{"label", run.label},
+                                {"workload", run.workload},
+                                {"backends", run.backends},
+                                {"workers", run.workers},
+                                {"gil", run.gil}});
     json["trends"] = lesson.trends;
     return json;
 }
@@ -127,12 +130,14 @@ void print_json(const Lesson& lesson, const LessonOutcome& outcome)
 void print_table(const Lesson& lesson, const LessonOutcome& outcome)
 {
     for (const LessonSweep& sweep : outcome.sweeps) {
-        std::cout << "\n" << (sweep.label.empty() ? what_runs(lesson.runs[sweep.run]) : sweep.label) << " ("
+        std::cout << "\n"
+                  << (sweep.label.empty() ? what_runs(lesson.runs[sweep.run]) : sweep.label) << " ("
                   << sweep.backend << (sweep.gil ? ", GIL on" : "") << ")\n"
                   << "  serial   " << number_text(sweep.result.serial.wall_s, "s") << '\n';
         for (const Point& point : sweep.result.points)
             std::cout << "  W=" << point.workers << std::string(point.workers < 10 ? 6 : 5, ' ')
-                      << number_text(point.wall_s, "s") << "   speedup " << number_text(point.speedup, "×") << '\n';
+                      << number_text(point.wall_s, "s") << "   speedup " << number_text(point.speedup, "×")
+                      << '\n';
     }
     for (const TrendSeries& series : outcome.trends)
         std::cout << "\ntrend " << series.name << ": " << series.points.size() << " points, "
@@ -160,9 +165,11 @@ int run(const LessonLibrary& library, const CliOptions& options)
     if (json) {
         std::cout << lesson_json(*lesson).dump() << '\n' << std::flush;
     } else {
-        std::cout << lesson->title << "\n\n" << lesson->question << "\n\npredict    " << lesson->prediction.ask << '\n';
+        std::cout << lesson->title << "\n\n"
+                  << lesson->question << "\n\npredict    " << lesson->prediction.ask << '\n';
         for (std::size_t i = 0; i < lesson->prediction.choices.size(); ++i)
-            std::cout << "           " << static_cast<char>('a' + i) << ") " << lesson->prediction.choices[i].text << '\n';
+            std::cout << "           " << static_cast<char>('a' + i) << ") "
+                      << lesson->prediction.choices[i].text << '\n';
         std::cout << "takes      about " << number_text(lesson->expected_seconds, "s")
                   << (options.reduced ? " (less: reduced size)" : "") << '\n'
                   << std::flush;

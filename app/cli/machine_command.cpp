@@ -75,7 +75,8 @@ int machine_command(const CliOptions& options)
     bool baseline = true;
     for (const TaskOverhead& overhead : measure_task_overheads()) {
         const bool is_baseline = std::exchange(baseline, false);
-        std::cout << "  " << overhead.backend << std::string(overhead.backend.size() < 12 ? 12 - overhead.backend.size() : 1, ' ');
+        std::cout << "  " << overhead.backend
+                  << std::string(overhead.backend.size() < 12 ? 12 - overhead.backend.size() : 1, ' ');
         if (!overhead.error.empty()) {
             std::cout << "not measured: " << overhead.error << '\n';
             continue;

@@ -7,14 +7,14 @@
 #include "interrupt_guard.h"
 #include "progress_bar.h"
 #include "result_format.h"
-#include "trace_output.h"
 #include "trace/chrome_trace_writer.h"
+#include "trace_output.h"
 #include "workloads/memory_estimate.h"
 #include "workloads/parameters.h"
 
 #include <algorithm>
-#include <memory>
 #include <iostream>
+#include <memory>
 #include <new>
 #include <stdexcept>
 #include <vector>
@@ -46,11 +46,12 @@ SweepRequest request_from(const CliOptions& options)
     request.chunk_auto = options.chunk_auto;
     request.gil = options.gil;
     if (options.gil && options.backend != "threads")
-        throw std::invalid_argument("--gil is for --backend threads only: " +
-                                    std::string(options.backend == "serial"
-                                                    ? "serial runs one thread, with no one to share a lock with"
-                                                    : "each worker process has its own interpreter lock, which is "
-                                                      "why processes scale in Python where threads do not"));
+        throw std::invalid_argument(
+            "--gil is for --backend threads only: " +
+            std::string(options.backend == "serial"
+                            ? "serial runs one thread, with no one to share a lock with"
+                            : "each worker process has its own interpreter lock, which is "
+                              "why processes scale in Python where threads do not"));
     request.schedule = parse_schedule(options.schedule);
     request.ship_inputs = options.ship_inputs;
     request.retries = options.retries;

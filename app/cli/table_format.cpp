@@ -39,13 +39,14 @@ void TableFormat::begin(const SweepHeader& header)
     m_out << "  (" << header.plan.tasks << " tasks)\n";
     m_out << "backend   " << header.request.backend << ", workers " << header.request.workers.text()
           << ", repeats " << header.request.repeats << ", chunk "
-          << (header.request.chunk_auto ? std::string("auto (Pool.map: tasks / 4W)")
+          << (header.request.chunk_auto   ? std::string("auto (Pool.map: tasks / 4W)")
               : header.request.chunk == 0 ? std::string("auto")
                                           : std::to_string(header.request.chunk))
           << ", schedule " << to_string(header.request.schedule)
           << (header.request.gil ? ", GIL on (one interpreter lock, like CPython threads)" : "") << "\n\n";
     m_out << padded("workers", 8) << padded("wall (s)", 12) << padded("min (s)", 12) << padded("max (s)", 12)
-          << padded("cv", 7) << padded("speedup", 9) << padded("spread", 13) << padded("efficiency", 12) << padded("Karp-Flatt", 12) << "  checksum\n"
+          << padded("cv", 7) << padded("speedup", 9) << padded("spread", 13) << padded("efficiency", 12)
+          << padded("Karp-Flatt", 12) << "  checksum\n"
           << std::flush;
 }
 
@@ -90,17 +91,21 @@ void TableFormat::end(const SweepResult& result)
     }
     const double s = fit.serial_fraction;
     const double largest = static_cast<double>(result.points.back().workers);
-    m_out << "Amdahl    serial fraction s = " << format("%.4f", s) << " (rms error " << format("%.3f", fit.rms_error)
-          << " over " << fit.samples << (fit.samples == 1 ? " worker count)\n" : " worker counts)\n");
+    m_out << "Amdahl    serial fraction s = " << format("%.4f", s) << " (rms error "
+          << format("%.3f", fit.rms_error) << " over " << fit.samples
+          << (fit.samples == 1 ? " worker count)\n" : " worker counts)\n");
     if (fit.processor_limit != 0 && largest > static_cast<double>(fit.processor_limit))
         m_out << "          workers past the " << fit.processor_limit
-              << " logical CPUs only take turns: the fit counts them as " << fit.processor_limit << " processors\n";
-    m_out << "          with a CPU per worker: " << format("%.2fx", amdahl_speedup(s, 2.0 * largest)) << " on "
-          << format("%.0f", 2.0 * largest) << " workers, " << format("%.2fx", amdahl_speedup(s, 4.0 * largest))
-          << " on " << format("%.0f", 4.0 * largest) << ", and at most "
-          << (s > 0.0 ? format("%.2fx", 1.0 / s) : std::string("no limit")) << " on any number\n"
+              << " logical CPUs only take turns: the fit counts them as " << fit.processor_limit
+              << " processors\n";
+    m_out << "          with a CPU per worker: " << format("%.2fx", amdahl_speedup(s, 2.0 * largest))
+          << " on " << format("%.0f", 2.0 * largest) << " workers, "
+          << format("%.2fx", amdahl_speedup(s, 4.0 * largest)) << " on " << format("%.0f", 4.0 * largest)
+          << ", and at most " << (s > 0.0 ? format("%.2fx", 1.0 / s) : std::string("no limit"))
+          << " on any number\n"
           << "Gustafson growing the work with the processors, the same s gives "
-          << format("%.2fx", gustafson_speedup(s, largest)) << " on " << format("%.0f", largest) << " processors\n"
+          << format("%.2fx", gustafson_speedup(s, largest)) << " on " << format("%.0f", largest)
+          << " processors\n"
           << std::flush;
 }
 

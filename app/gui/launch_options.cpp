@@ -23,36 +23,50 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("parlab: a classroom laboratory for parallel computing"));
     const auto help = parser.addHelpOption();
     const auto version = parser.addVersionOption();
-    const QCommandLineOption presentation(QStringLiteral("presentation"), QStringLiteral("Start in presentation mode."));
-    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Open on the tab NAME (speedup, core-load, trends, timeline, costs)."),
-                                 QStringLiteral("NAME"));
-    const QCommandLineOption demo(QStringLiteral("demo-sweep"), QStringLiteral("Start a small sweep at launch."));
-    const QCommandLineOption exportSweep(QStringLiteral("export-sweep"),
-                                         QStringLiteral("Run a sweep with no window and write its speedup plot "
-                                                        "to FILE (.png, .pdf or .svg)."),
-                                         QStringLiteral("FILE"));
-    const QCommandLineOption workload(QStringLiteral("workload"), QStringLiteral("With --export-sweep: the workload."),
+    const QCommandLineOption presentation(QStringLiteral("presentation"),
+                                          QStringLiteral("Start in presentation mode."));
+    const QCommandLineOption tab(
+        QStringLiteral("tab"),
+        QStringLiteral("Open on the tab NAME (speedup, core-load, trends, timeline, costs)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption demo(QStringLiteral("demo-sweep"),
+                                  QStringLiteral("Start a small sweep at launch."));
+    const QCommandLineOption exportSweep(
+        QStringLiteral("export-sweep"),
+        QStringLiteral("Run a sweep with no window and write its speedup plot "
+                       "to FILE (.png, .pdf or .svg)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption workload(QStringLiteral("workload"),
+                                      QStringLiteral("With --export-sweep: the workload."),
                                       QStringLiteral("NAME"));
-    const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("With --export-sweep: the backend."),
-                                     QStringLiteral("B"), QString::fromStdString(default_backend()));
-    const QCommandLineOption workers(QStringLiteral("workers"),
-                                     QStringLiteral("With --export-sweep: worker counts (N, lo:hi, lo:hi:*2, auto)."),
-                                     QStringLiteral("RANGE"), QStringLiteral("auto"));
-    const QCommandLineOption param(QStringLiteral("param"), QStringLiteral("With --export-sweep: a workload parameter."),
+    const QCommandLineOption backend(QStringLiteral("backend"),
+                                     QStringLiteral("With --export-sweep: the backend."), QStringLiteral("B"),
+                                     QString::fromStdString(default_backend()));
+    const QCommandLineOption workers(
+        QStringLiteral("workers"),
+        QStringLiteral("With --export-sweep: worker counts (N, lo:hi, lo:hi:*2, auto)."),
+        QStringLiteral("RANGE"), QStringLiteral("auto"));
+    const QCommandLineOption param(QStringLiteral("param"),
+                                   QStringLiteral("With --export-sweep: a workload parameter."),
                                    QStringLiteral("K=V"));
-    const QCommandLineOption repeat(QStringLiteral("repeat"), QStringLiteral("With --export-sweep: repeats per point."),
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("With --export-sweep: repeats per point."),
                                     QStringLiteral("R"), QStringLiteral("3"));
-    const QCommandLineOption exportView(QStringLiteral("export-view"),
-                                        QStringLiteral("Run what VIEW needs with no window and write it to the FILE "
-                                                       "that follows (.png, .pdf or .svg): ") +
-                                            HeadlessViewExport::views().join(QStringLiteral(", ")) + QStringLiteral("."),
-                                        QStringLiteral("VIEW"));
-    const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open the lesson NAME (see the Lessons menu)."),
+    const QCommandLineOption exportView(
+        QStringLiteral("export-view"),
+        QStringLiteral("Run what VIEW needs with no window and write it to the FILE "
+                       "that follows (.png, .pdf or .svg): ") +
+            HeadlessViewExport::views().join(QStringLiteral(", ")) + QStringLiteral("."),
+        QStringLiteral("VIEW"));
+    const QCommandLineOption lesson(QStringLiteral("lesson"),
+                                    QStringLiteral("Open the lesson NAME (see the Lessons menu)."),
                                     QStringLiteral("NAME"));
-    const QCommandLineOption runLesson(QStringLiteral("run"), QStringLiteral("With --lesson: run it at once."));
-    const QCommandLineOption reduced(QStringLiteral("reduced"), QStringLiteral("With --lesson: at its reduced (quick) size."));
-    parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat, exportView, lesson,
-                       runLesson, reduced});
+    const QCommandLineOption runLesson(QStringLiteral("run"),
+                                       QStringLiteral("With --lesson: run it at once."));
+    const QCommandLineOption reduced(QStringLiteral("reduced"),
+                                     QStringLiteral("With --lesson: at its reduced (quick) size."));
+    parser.addOptions({presentation, tab, demo, exportSweep, workload, backend, workers, param, repeat,
+                       exportView, lesson, runLesson, reduced});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A saved session (.json) to open."),
                                  QStringLiteral("[FILE]"));
 
@@ -100,7 +114,8 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
     const bool viewAsked = parser.isSet(exportView);
     if (!parser.isSet(exportSweep) && !viewAsked) {
         if (sweepOnly)
-            options.error = QStringLiteral("--workload, --backend, --workers, --param and --repeat go with --export-sweep FILE");
+            options.error = QStringLiteral(
+                "--workload, --backend, --workers, --param and --repeat go with --export-sweep FILE");
         return options;
     }
     const std::string flag = viewAsked ? "--export-view" : "--export-sweep";
@@ -108,8 +123,8 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         if (viewAsked && parser.isSet(exportSweep))
             throw std::invalid_argument("--export-view and --export-sweep do not go together");
         if (viewAsked && !HeadlessViewExport::views().contains(parser.value(exportView)))
-            throw std::invalid_argument("--export-view: no view named '" + parser.value(exportView).toStdString() +
-                                        "'; expected one of " +
+            throw std::invalid_argument("--export-view: no view named '" +
+                                        parser.value(exportView).toStdString() + "'; expected one of " +
                                         HeadlessViewExport::views().join(QStringLiteral(", ")).toStdString());
         if (viewAsked && viewFile.isEmpty())
             throw std::invalid_argument("--export-view VIEW needs the FILE to write after it");
@@ -121,8 +136,9 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         const QFileInfo target(sweep.file);
         const QFileInfo folder(target.absolutePath());
         if (!folder.isDir())
-            throw std::invalid_argument(flag + ": cannot write '" + sweep.file.toStdString() + "': the folder '" +
-                                        folder.filePath().toStdString() + "' does not exist");
+            throw std::invalid_argument(flag + ": cannot write '" + sweep.file.toStdString() +
+                                        "': the folder '" + folder.filePath().toStdString() +
+                                        "' does not exist");
         if (!folder.isWritable() || target.isDir() || (target.exists() && !target.isWritable()))
             throw std::invalid_argument(flag + ": cannot write '" + sweep.file.toStdString() +
                                         "': permission denied");
@@ -136,8 +152,9 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
         bool ok = false;
         const int repeats = parser.value(repeat).toInt(&ok);
         if (!ok || repeats < 1 || static_cast<unsigned>(repeats) > max_repeats)
-            throw std::invalid_argument("--repeat: must be a whole number in 1 .. " + std::to_string(max_repeats) +
-                                        ", got '" + parser.value(repeat).toStdString() + "'");
+            throw std::invalid_argument("--repeat: must be a whole number in 1 .. " +
+                                        std::to_string(max_repeats) + ", got '" +
+                                        parser.value(repeat).toStdString() + "'");
         r.repeats = static_cast<unsigned>(repeats);
         std::vector<std::string> assignments;
         for (const QString& pair : parser.values(param))
@@ -159,9 +176,11 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
 bool needs_no_display(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char* flag : {"--export-sweep", "--export-view", "--help", "-h", "--version", "-v", "--help-all"}) {
+        for (const char* flag :
+             {"--export-sweep", "--export-view", "--help", "-h", "--version", "-v", "--help-all"}) {
             const std::size_t length = std::strlen(flag);
-            if (std::strncmp(argv[i], flag, length) == 0 && (argv[i][length] == '\0' || argv[i][length] == '='))
+            if (std::strncmp(argv[i], flag, length) == 0 &&
+                (argv[i][length] == '\0' || argv[i][length] == '='))
                 return true;
         }
     }

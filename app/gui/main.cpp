@@ -28,7 +28,8 @@ int main(int argc, char** argv)
     if (!has_display() && !headless) {
         std::cerr << "parlab: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
                      "  Run it in a desktop session, or under a virtual display: xvfb-run parlab\n"
-                     "  For a terminal, use parlab-cli; for a plot file, parlab --export-sweep FILE --workload NAME\n";
+                     "  For a terminal, use parlab-cli; for a plot file, parlab --export-sweep FILE "
+                     "--workload NAME\n";
         return 1;
     }
     if (headless && !has_display())

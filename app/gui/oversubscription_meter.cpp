@@ -75,7 +75,10 @@ void OversubscriptionMeter::sample()
     updateText();
 }
 
-bool OversubscriptionMeter::oversubscribed() const { return m_planned > m_cpus || m_peak > m_cpus; }
+bool OversubscriptionMeter::oversubscribed() const
+{
+    return m_planned > m_cpus || m_peak > m_cpus;
+}
 
 void OversubscriptionMeter::updateText()
 {

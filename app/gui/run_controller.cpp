@@ -91,7 +91,8 @@ public:
     {
         m_baselineDone = true;
         QMetaObject::invokeMethod(
-            m_controller, [c = m_controller, point] { Q_EMIT c->baselineReady(point); }, Qt::QueuedConnection);
+            m_controller, [c = m_controller, point] { Q_EMIT c->baselineReady(point); },
+            Qt::QueuedConnection);
     }
 
     void on_point(const Point& point) override
@@ -136,7 +137,9 @@ bool RunController::start(const RunRequest& request)
     m_thread = std::thread([this, request, pending = m_pending, cancel = m_cancel] {
         Observer observer(this, pending);
         observer.set_up(pending->events.workers());
-        auto post = [this](auto function) { QMetaObject::invokeMethod(this, function, Qt::QueuedConnection); };
+        auto post = [this](auto function) {
+            QMetaObject::invokeMethod(this, function, Qt::QueuedConnection);
+        };
         try {
             SweepResult result = run_sweep(request.sweep, &observer, cancel);
             post([this, result = std::move(result)] {

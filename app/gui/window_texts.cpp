@@ -35,7 +35,8 @@ QString finishedText(const SweepResult& result)
     return tr("Done: %1 · %2, Amdahl serial fraction s = %3; Gustafson (work grown with %4 processors): %5x")
         .arg(QString::fromStdString(result.serial.workload),
              QString::fromStdString(result.last_run.backend) +
-                 (!result.points.empty() && result.points.back().gil ? QStringLiteral(" (GIL mode)") : QString()))
+                 (!result.points.empty() && result.points.back().gil ? QStringLiteral(" (GIL mode)")
+                                                                     : QString()))
         .arg(s, 0, 'f', 3)
         .arg(most)
         .arg(gustafson_speedup(s, most), 0, 'f', 2);

@@ -26,8 +26,8 @@ namespace parlab::gui {
 WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* tabs, SpeedupView* speedup,
                        CoreLoadView* coreLoad, QStatusBar* status, QObject* parent)
     : QObject(parent), m_session(session), m_tabs(tabs), m_status(status), m_coffee(new CoffeeBarView),
-      m_topology(new TopologyView), m_hosts(new HostsView), m_comparison(new ComparisonView), m_live(new LiveSpeedupMarker(speedup->plot(), this)),
-      m_pickA(new QComboBox), m_pickB(new QComboBox)
+      m_topology(new TopologyView), m_hosts(new HostsView), m_comparison(new ComparisonView),
+      m_live(new LiveSpeedupMarker(speedup->plot(), this)), m_pickA(new QComboBox), m_pickB(new QComboBox)
 {
     m_coffee->setObjectName(QStringLiteral("coffee"));
     m_topology->setObjectName(QStringLiteral("topology"));
@@ -48,7 +48,8 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
     m_pickA->setToolTip(tr("A finished run of this session"));
     m_pickB->setToolTip(m_pickA->toolTip());
     for (QComboBox* box : {m_pickA, m_pickB})
-        connect(box, &QComboBox::activated, this, [this] { compare(m_pickA->currentIndex(), m_pickB->currentIndex()); });
+        connect(box, &QComboBox::activated, this,
+                [this] { compare(m_pickA->currentIndex(), m_pickB->currentIndex()); });
 
     connect(session, &Session::runBegun, this, &WorkerTabs::runBegun);
     connect(session, &Session::baselineAdded, this, [this](const Point& point) {
@@ -117,7 +118,8 @@ void WorkerTabs::progress(const SweepProgress& progress)
     m_live->setProgress(progress);
     // Each run of a sweep (every repeat of the serial baseline, then of each worker count) gets
     // a fresh bar.
-    if (progress.backend == m_liveBackend && progress.workers == m_liveWorkers && progress.repeat == m_liveRepeat)
+    if (progress.backend == m_liveBackend && progress.workers == m_liveWorkers &&
+        progress.repeat == m_liveRepeat)
         return;
     m_liveBackend = progress.backend;
     m_liveWorkers = progress.workers;

@@ -16,7 +16,7 @@ class QWidget;
 namespace parlab {
 struct SweepProgress;
 struct SweepRequest;
-}
+} // namespace parlab
 
 namespace parlab::gui {
 

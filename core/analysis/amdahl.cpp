@@ -98,7 +98,8 @@ AmdahlFit fit_amdahl(std::span<const SpeedupSample> samples, std::size_t logical
 
 double AmdahlFit::speedup(double workers) const
 {
-    const double processors = processor_limit == 0 ? workers : std::min(workers, static_cast<double>(processor_limit));
+    const double processors =
+        processor_limit == 0 ? workers : std::min(workers, static_cast<double>(processor_limit));
     return amdahl_speedup(serial_fraction, processors);
 }
 

@@ -27,8 +27,10 @@ std::string impossible_speedup(const Point& point, WorkNature nature, std::size_
     if (point.workers == 1 && point.speedup_low > 1.0)
         return "speedup " + two_places(point.speedup) + " on one worker, above 1 by more than the spread (" +
                two_places(point.speedup_low) + " .. " + two_places(point.speedup_high) +
-               "): one worker cannot beat the serial run, so the machine ran at another speed between the runs";
-    if (nature == WorkNature::Computing && logical_cpus > 0 && point.speedup > static_cast<double>(logical_cpus))
+               "): one worker cannot beat the serial run, so the machine ran at another speed between the "
+               "runs";
+    if (nature == WorkNature::Computing && logical_cpus > 0 &&
+        point.speedup > static_cast<double>(logical_cpus))
         return "speedup " + two_places(point.speedup) + " above the " + std::to_string(logical_cpus) +
                " logical CPUs: computing work cannot go faster than one task per CPU, so the serial baseline "
                "was slowed down by something else";

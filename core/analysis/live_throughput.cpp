@@ -4,7 +4,9 @@
 
 namespace parlab {
 
-LiveThroughput::LiveThroughput(double window_s) : m_window_s(window_s > 0 ? window_s : 2.0) {}
+LiveThroughput::LiveThroughput(double window_s) : m_window_s(window_s > 0 ? window_s : 2.0)
+{
+}
 
 void LiveThroughput::reset(std::int64_t start_ns)
 {

@@ -33,14 +33,17 @@ WhatIfResult simulate_schedule(const WhatIfRequest& request)
         throw std::invalid_argument("the per-task overhead must be 0 or more");
     for (std::size_t task = 0; task < request.durations_s.size(); ++task) {
         if (!(request.durations_s[task] >= 0.0))
-            throw std::invalid_argument("task " + std::to_string(task) + " has a negative or unknown duration");
+            throw std::invalid_argument("task " + std::to_string(task) +
+                                        " has a negative or unknown duration");
     }
 
     const std::vector<std::size_t> order = dealing_order(request.durations_s, request.order);
     const std::size_t tasks = order.size();
     std::size_t chunk = request.chunk;
     if (chunk == 0)
-        chunk = request.schedule == Schedule::Static ? std::max<std::size_t>(1, (tasks + workers - 1) / workers) : 1;
+        chunk = request.schedule == Schedule::Static
+                    ? std::max<std::size_t>(1, (tasks + workers - 1) / workers)
+                    : 1;
 
     WhatIfResult result;
     result.busy_s_per_worker.assign(workers, 0.0);
@@ -49,7 +52,8 @@ WhatIfResult simulate_schedule(const WhatIfRequest& request)
     for (std::size_t first = 0, chunk_index = 0; first < tasks; first += chunk, ++chunk_index) {
         std::size_t worker = chunk_index % workers;
         if (request.schedule == Schedule::Dynamic)
-            worker = static_cast<std::size_t>(std::min_element(free_at.begin(), free_at.end()) - free_at.begin());
+            worker =
+                static_cast<std::size_t>(std::min_element(free_at.begin(), free_at.end()) - free_at.begin());
         for (std::size_t i = first; i < std::min(tasks, first + chunk); ++i) {
             const double length = request.durations_s[order[i]] + request.per_task_overhead_s;
             result.slots.push_back({order[i], worker, free_at[worker], free_at[worker] + length});

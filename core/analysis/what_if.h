@@ -14,7 +14,8 @@ enum class TaskOrder { Given, LongestFirst, ShortestFirst };
 struct WhatIfRequest {
     std::vector<double> durations_s; ///< per task, in task order (e.g. from the serial run's trace)
     std::size_t workers = 1;
-    std::size_t chunk = 0; ///< tasks per chunk; 0 chooses as the executors do (1 dynamic, an even share static)
+    std::size_t chunk =
+        0; ///< tasks per chunk; 0 chooses as the executors do (1 dynamic, an even share static)
     Schedule schedule = Schedule::Dynamic;
     TaskOrder order = TaskOrder::Given;
     double per_task_overhead_s = 0.0; ///< added to every task (e.g. a backend's measured round trip)

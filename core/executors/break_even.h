@@ -11,7 +11,8 @@ namespace parlab {
 struct TaskOverhead {
     std::string backend;
     double per_task_s = 0.0; ///< the backend's own cost per task on each of two warm workers
-    double break_even_s = 0.0; ///< per_task_s above the serial loop's: tasks shorter than this lose on 2 workers
+    double break_even_s =
+        0.0;           ///< per_task_s above the serial loop's: tasks shorter than this lose on 2 workers
     std::string error; ///< why it could not be measured (then the times are 0); empty when measured
 };
 

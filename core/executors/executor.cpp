@@ -23,8 +23,8 @@ void Executor::check_workers(std::size_t workers) const
     if (limit == 1)
         throw WorkerCountError("workers must be 1 for " + std::string(name()) + ", got " +
                                std::to_string(workers));
-    throw WorkerCountError("workers must be in 1 .. " + std::to_string(limit) + " for " + std::string(name()) +
-                           " (" + std::to_string(std::thread::hardware_concurrency()) +
+    throw WorkerCountError("workers must be in 1 .. " + std::to_string(limit) + " for " +
+                           std::string(name()) + " (" + std::to_string(std::thread::hardware_concurrency()) +
                            " logical CPUs here), got " + std::to_string(workers));
 }
 

@@ -40,8 +40,9 @@ struct ExecutorOptions {
     bool ship_inputs = false; ///< only for backends whose traits say ships_inputs
     unsigned retries = 0;     ///< only for backends whose traits say retries
     bool trace = true;        ///< record one trace event per task (off only to measure what tracing costs)
-    bool gil = false;         ///< threads only: tasks compute under one interpreter lock, like CPython threads
-    double gil_switch_interval_s = 0.005; ///< how long a thread waits before asking the holder to drop the lock
+    bool gil = false; ///< threads only: tasks compute under one interpreter lock, like CPython threads
+    double gil_switch_interval_s =
+        0.005; ///< how long a thread waits before asking the holder to drop the lock
 
     /// The chunk rule these options ask for.
     [[nodiscard]] Dealing dealing() const { return {chunk, schedule}; }

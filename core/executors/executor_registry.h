@@ -19,11 +19,10 @@ struct ExecutorInfo {
     std::function<std::unique_ptr<Executor>()> create;
 
     /// The entry of executor class `E`, which has a default constructor and a static `backend_traits`.
-    template <class E>
-    static ExecutorInfo of()
+    template <class E> static ExecutorInfo of()
     {
-        return {std::string(E::backend_traits.name), std::string(E::backend_traits.summary), E::backend_traits,
-                [] { return std::unique_ptr<Executor>(std::make_unique<E>()); }};
+        return {std::string(E::backend_traits.name), std::string(E::backend_traits.summary),
+                E::backend_traits, [] { return std::unique_ptr<Executor>(std::make_unique<E>()); }};
     }
     /// The most workers a run of this backend accepts on this machine now.
     [[nodiscard]] std::size_t max_workers() const { return create()->max_workers(); }

@@ -13,7 +13,9 @@ namespace parlab {
 class RunError : public std::runtime_error {
 public:
     RunError(const std::string& message, std::optional<std::size_t> task, Run partial)
-        : std::runtime_error(message), m_task(task), m_partial(std::move(partial)) {}
+        : std::runtime_error(message), m_task(task), m_partial(std::move(partial))
+    {
+    }
 
     /// The task that failed, when one did.
     [[nodiscard]] std::optional<std::size_t> task() const { return m_task; }
@@ -28,7 +30,9 @@ private:
 /// A run stopped by its cancel token.
 class RunCancelled : public RunError {
 public:
-    explicit RunCancelled(Run partial) : RunError("the run was cancelled", std::nullopt, std::move(partial)) {}
+    explicit RunCancelled(Run partial) : RunError("the run was cancelled", std::nullopt, std::move(partial))
+    {
+    }
 };
 
 } // namespace parlab

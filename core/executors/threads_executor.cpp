@@ -65,7 +65,8 @@ struct Chunks {
 
 // One lane: dynamic takes the next free chunk until none is left; static walks chunks
 // lane, lane + W, lane + 2W, … dealt up front.
-void run_lane(TaskRunner& runner, const Chunks& chunks, std::atomic<std::size_t>& next_chunk, std::size_t lane)
+void run_lane(TaskRunner& runner, const Chunks& chunks, std::atomic<std::size_t>& next_chunk,
+              std::size_t lane)
 {
     const int slot = tbb::this_task_arena::current_thread_index();
     const auto worker = static_cast<std::uint32_t>(

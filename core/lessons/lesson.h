@@ -13,12 +13,12 @@ namespace parlab {
 /// One thing a lesson runs: a workload at the lesson's size, swept over worker counts on each
 /// of its backends.
 struct LessonRun {
-    std::string label;             ///< how the class tells the runs apart ("given order", "GIL on")
+    std::string label; ///< how the class tells the runs apart ("given order", "GIL on")
     std::string workload;
-    ParameterValues parameters;    ///< the lesson's size
-    ParameterValues reduced;       ///< overrides for a quick run (preparing the class, tests)
+    ParameterValues parameters; ///< the lesson's size
+    ParameterValues reduced;    ///< overrides for a quick run (preparing the class, tests)
     std::vector<std::string> backends;
-    std::string workers = "auto";  ///< a worker range; `cpus` stands for the logical CPUs (`1:cpus+3`)
+    std::string workers = "auto"; ///< a worker range; `cpus` stands for the logical CPUs (`1:cpus+3`)
     bool gil = false;
     unsigned repeats = 1;
     std::size_t chunk = 0;

@@ -99,7 +99,8 @@ ParameterValues parameter_values(const Reader& reader, const json& object, const
             std::string names;
             for (const auto& spec : info.parameters)
                 names += (names.empty() ? "" : ", ") + spec.name;
-            reader.fail(field + "." + name, "unknown parameter of workload '" + info.name + "' (known: " + names + ")");
+            reader.fail(field + "." + name,
+                        "unknown parameter of workload '" + info.name + "' (known: " + names + ")");
         }
         const std::string text = value_text(value);
         if (text.empty())
@@ -185,7 +186,8 @@ void check_run(const Reader& reader, const LessonRun& run, const std::string& pa
         try {
             const auto workload = WorkloadRegistry::create(run.workload, merged);
             if (run.chunk > workload->task_count())
-                reader.fail(path + ".chunk", "is more than the " + std::to_string(workload->task_count()) + " tasks");
+                reader.fail(path + ".chunk",
+                            "is more than the " + std::to_string(workload->task_count()) + " tasks");
         } catch (const LessonError&) {
             throw;
         } catch (const std::invalid_argument& error) {
@@ -231,8 +233,9 @@ LessonPrediction parse_prediction(const Reader& reader, const json& object, cons
     if (object.contains("unit") && !object["unit"].is_string())
         reader.fail(path + ".unit", "must be a text");
     prediction.unit = object.contains("unit") ? object["unit"].get<std::string>()
-                                              : (prediction.quantity == "speedup" ? "×"
-                                                 : prediction.quantity == "wall_s" ? "s" : "");
+                                              : (prediction.quantity == "speedup"  ? "×"
+                                                 : prediction.quantity == "wall_s" ? "s"
+                                                                                   : "");
     if (prediction.kind == "choice") {
         const json& choices = reader.member(object, path, "choices");
         if (!choices.is_array() || choices.size() < 2)
@@ -265,7 +268,8 @@ LessonPrediction parse_prediction(const Reader& reader, const json& object, cons
         reader.fail(path + ".quantity", "needs a run to measure, and the lesson has none");
     const LessonRun& measured = lesson.runs[prediction.run];
     prediction.backend = reader.optional_text(object, path, "backend", measured.backends.front());
-    if (std::find(measured.backends.begin(), measured.backends.end(), prediction.backend) == measured.backends.end())
+    if (std::find(measured.backends.begin(), measured.backends.end(), prediction.backend) ==
+        measured.backends.end())
         reader.fail(path + ".backend", "is not one of the measured run's backends");
     // A number, or a text with `cpus` in it ("cpus+3") for a lesson that fits every machine.
     const json& given = reader.member(object, path, "workers");

@@ -30,9 +30,9 @@ struct LessonSweep {
 struct LessonOutcome {
     std::vector<LessonSweep> sweeps;
     std::vector<TrendSeries> trends;
-    double measured = 0.0;              ///< the prediction's quantity
-    std::optional<std::string> choice;  ///< for a choice prediction: the choice the measurement falls in
-    double seconds = 0.0;               ///< how long the lesson took
+    double measured = 0.0;             ///< the prediction's quantity
+    std::optional<std::string> choice; ///< for a choice prediction: the choice the measurement falls in
+    double seconds = 0.0;              ///< how long the lesson took
 };
 
 /// The sweep request of one run on one backend, `cpus` resolved, reduced when asked.

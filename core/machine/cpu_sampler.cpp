@@ -168,8 +168,8 @@ private:
             return;
         if (cpus.size() <= index)
             cpus.resize(index + 1);
-        cpus[index] = CpuTimes{values[0], values[1], values[2], values[3],
-                               values[4], values[5], values[6], values[7]};
+        cpus[index] =
+            CpuTimes{values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7]};
     }
 
     std::vector<char> m_buffer;
@@ -190,11 +190,19 @@ bool went_backwards(const CpuTimes& now, const CpuTimes& before)
 
 } // namespace
 
-double CpuTimesSource::ticks_per_second() { return static_cast<double>(sysconf(_SC_CLK_TCK)); }
+double CpuTimesSource::ticks_per_second()
+{
+    return static_cast<double>(sysconf(_SC_CLK_TCK));
+}
 
-std::unique_ptr<CpuTimesSource> make_proc_stat_source() { return std::make_unique<ProcStatSource>(); }
+std::unique_ptr<CpuTimesSource> make_proc_stat_source()
+{
+    return std::make_unique<ProcStatSource>();
+}
 
-CpuSampler::CpuSampler(std::unique_ptr<CpuTimesSource> source) : m_source(std::move(source)) {}
+CpuSampler::CpuSampler(std::unique_ptr<CpuTimesSource> source) : m_source(std::move(source))
+{
+}
 
 CpuSample CpuSampler::sample()
 {

@@ -36,9 +36,9 @@ struct CpuLoad {
 };
 
 struct CpuSample {
-    double time_s = 0.0;            ///< steady clock
-    std::vector<CpuLoad> cpus;      ///< per logical CPU
-    double own_percent = 0.0;       ///< this process, in percent of one CPU
+    double time_s = 0.0;       ///< steady clock
+    std::vector<CpuLoad> cpus; ///< per logical CPU
+    double own_percent = 0.0;  ///< this process, in percent of one CPU
 };
 
 /// Turns cumulative times into loads: each sample() gives the load since the previous one.

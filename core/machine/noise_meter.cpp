@@ -4,7 +4,9 @@
 
 namespace parlab {
 
-NoiseMeter::NoiseMeter(std::unique_ptr<CpuTimesSource> source) : m_source(std::move(source)) {}
+NoiseMeter::NoiseMeter(std::unique_ptr<CpuTimesSource> source) : m_source(std::move(source))
+{
+}
 
 double NoiseMeter::busy_cpu_seconds()
 {

@@ -17,10 +17,10 @@ using nlohmann::ordered_json;
 
 // The fixed fields of point_json; any other text field of a point is a checksum extra.
 constexpr std::array<std::string_view, 25> point_fields = {
-    "type",       "workload",   "backend",    "workers",    "tasks",          "repeats",     "wall_s",
-    "wall_s_min", "wall_s_max", "speedup",    "efficiency", "karp_flatt",     "checksum",    "startup_s",
-    "ship_s",     "compute_s",  "teardown_s", "bytes_sent", "bytes_received", "lock_wait_s", "wall_s_cv",
-    "speedup_low", "speedup_high", "noise",   "artefact"};
+    "type",        "workload",     "backend",    "workers",    "tasks",          "repeats",     "wall_s",
+    "wall_s_min",  "wall_s_max",   "speedup",    "efficiency", "karp_flatt",     "checksum",    "startup_s",
+    "ship_s",      "compute_s",    "teardown_s", "bytes_sent", "bytes_received", "lock_wait_s", "wall_s_cv",
+    "speedup_low", "speedup_high", "noise",      "artefact"};
 
 void write_costs(ordered_json& out, const RunCosts& costs)
 {

@@ -107,8 +107,9 @@ Point summarise(const Workload& workload, Series& series, unsigned repeats, bool
     point.hosts = runs.back().hosts;
     for (const auto& run : runs) {
         if (run.checksum != point.checksum)
-            throw std::runtime_error("checksum mismatch between repeats at W=" + std::to_string(point.workers) +
-                                     ": " + checksum_text(run.checksum) + " vs " + checksum_text(point.checksum));
+            throw std::runtime_error(
+                "checksum mismatch between repeats at W=" + std::to_string(point.workers) + ": " +
+                checksum_text(run.checksum) + " vs " + checksum_text(point.checksum));
     }
     return point;
 }
@@ -142,7 +143,7 @@ WorkerRange default_worker_range(std::string_view backend)
 {
     // "auto" means every logical CPU, which a one-worker backend (serial) cannot have.
     return ExecutorRegistry::find(backend).max_workers() == 1 ? WorkerRange::single(1)
-                                                               : WorkerRange::parse("auto");
+                                                              : WorkerRange::parse("auto");
 }
 
 SweepPlan plan_sweep(const SweepRequest& request)
@@ -185,13 +186,15 @@ SweepResult run_sweep(const SweepRequest& request, SweepObserver* observer, cons
 SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
                       Executor& executor, SweepObserver* observer, const CancelToken& cancel)
 {
-    return run_sweep(request, workload, baseline, [&executor](std::size_t) -> Executor& { return executor; },
-                     observer, cancel);
+    return run_sweep(
+        request, workload, baseline, [&executor](std::size_t) -> Executor& { return executor; }, observer,
+        cancel);
 }
 
 SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
-                      const std::function<Executor&(std::size_t workers)>& executor_for, SweepObserver* observer,
-                      const CancelToken& cancel, std::unique_ptr<CpuTimesSource> noise_source)
+                      const std::function<Executor&(std::size_t workers)>& executor_for,
+                      SweepObserver* observer, const CancelToken& cancel,
+                      std::unique_ptr<CpuTimesSource> noise_source)
 {
     check_repeats(request.repeats);
     NoiseMeter noise(noise_source ? std::move(noise_source) : make_proc_stat_source());
@@ -260,14 +263,15 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
                 // Every round after the first refines each point, so the first ones appear after
                 // one round of the sweep, long before its last.
                 if (observer != nullptr)
-                    observer->on_point_refined(provisional_point(workload, one.executor->name(), one.options.workers,
-                                                                 one.runs,
-                                                                 index == 0 ? 0.0 : median_wall(series[0].runs)));
+                    observer->on_point_refined(
+                        provisional_point(workload, one.executor->name(), one.options.workers, one.runs,
+                                          index == 0 ? 0.0 : median_wall(series[0].runs)));
                 continue;
             }
 
-            const bool last_use = std::none_of(series.begin() + static_cast<std::ptrdiff_t>(index) + 1, series.end(),
-                                               [&](const Series& later) { return later.executor == one.executor; });
+            const bool last_use =
+                std::none_of(series.begin() + static_cast<std::ptrdiff_t>(index) + 1, series.end(),
+                             [&](const Series& later) { return later.executor == one.executor; });
             Point point = summarise(workload, one, request.repeats, last_use);
             if (last_of_sweep)
                 result.last_run = std::move(one.runs.back());

@@ -28,16 +28,17 @@ struct SweepRequest {
     Schedule schedule = Schedule::Dynamic;
     bool ship_inputs = false;
     unsigned retries = 0;
-    bool chunk_auto = false; ///< chunk by Pool.map's rule for each worker count (pool_map_chunk); overrides chunk
+    bool chunk_auto =
+        false;        ///< chunk by Pool.map's rule for each worker count (pool_map_chunk); overrides chunk
     bool gil = false; ///< threads only: GIL mode (see check_gil_mode)
     double gil_switch_interval_s = default_gil_switch_interval_s;
 };
 
 /// Where a sweep is, for a progress bar.
 struct SweepProgress {
-    std::string backend;      ///< the backend running now ("serial" during the baseline)
-    std::size_t workers = 0;  ///< the worker count running now
-    unsigned repeat = 0;      ///< 0-based
+    std::string backend;         ///< the backend running now ("serial" during the baseline)
+    std::size_t workers = 0;     ///< the worker count running now
+    unsigned repeat = 0;         ///< 0-based
     std::size_t tasks_done = 0;  ///< over the whole sweep
     std::size_t tasks_total = 0; ///< over the whole sweep, baseline included
     double elapsed_s = 0.0;
@@ -115,7 +116,8 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
 /// The same with one executor per worker count, from `executor_for(workers)` (called again for
 /// the same count, it must return the same object; executor_for(1) also checks the counts).
 SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Executor& baseline,
-                      const std::function<Executor&(std::size_t workers)>& executor_for, SweepObserver* observer,
-                      const CancelToken& cancel, std::unique_ptr<CpuTimesSource> noise_source = nullptr);
+                      const std::function<Executor&(std::size_t workers)>& executor_for,
+                      SweepObserver* observer, const CancelToken& cancel,
+                      std::unique_ptr<CpuTimesSource> noise_source = nullptr);
 
 } // namespace parlab

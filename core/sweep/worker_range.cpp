@@ -94,7 +94,7 @@ WorkerRange WorkerRange::single(std::size_t workers)
         throw WorkerCountError("worker count must be at least 1, got 0");
     if (workers > absurd_workers)
         throw WorkerCountError("worker count " + std::to_string(workers) + " is too large (at most " +
-                                    std::to_string(absurd_workers) + ")");
+                               std::to_string(absurd_workers) + ")");
     WorkerRange range;
     range.m_text = std::to_string(workers);
     range.m_low = range.m_high = workers;

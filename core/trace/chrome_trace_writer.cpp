@@ -15,11 +15,10 @@ void write_chrome_trace(const Trace& trace, std::ostream& out, const std::string
 
     std::int64_t origin_ns = 0;
     if (!trace.events.empty()) {
-        origin_ns = std::min_element(trace.events.begin(), trace.events.end(),
-                                     [](const TraceEvent& a, const TraceEvent& b) {
-                                         return a.start_ns < b.start_ns;
-                                     })
-                        ->start_ns;
+        origin_ns =
+            std::min_element(trace.events.begin(), trace.events.end(),
+                             [](const TraceEvent& a, const TraceEvent& b) { return a.start_ns < b.start_ns; })
+                ->start_ns;
     }
 
     json events = json::array();

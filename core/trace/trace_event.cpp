@@ -39,6 +39,9 @@ std::string host_name()
     return name;
 }
 
-std::int32_t current_cpu() { return sched_getcpu(); }
+std::int32_t current_cpu()
+{
+    return sched_getcpu();
+}
 
 } // namespace parlab

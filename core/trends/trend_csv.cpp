@@ -62,8 +62,7 @@ TrendSeries parse_trend_csv(std::string_view text, std::string name, std::string
             fail(series.name, line_number, "expected year,value, got '" + std::string(line) + "'");
         const std::string_view value_field = line.substr(comma + 1);
         if (value_field.find(',') != std::string_view::npos)
-            fail(series.name, line_number,
-                 "expected two fields year,value, got '" + std::string(line) + "'");
+            fail(series.name, line_number, "expected two fields year,value, got '" + std::string(line) + "'");
         const double year = parse_field(series.name, line_number, line.substr(0, comma), "year");
         const double value = parse_field(series.name, line_number, value_field, "value");
         if (year < 1900.0 || year > 2200.0)

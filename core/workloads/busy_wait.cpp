@@ -28,8 +28,8 @@ bool wait_seconds(double seconds, const CancelToken& cancel)
     using clock = std::chrono::steady_clock;
     // Waiting holds no interpreter lock, as a Python thread blocked in I/O or sleep() holds no GIL.
     const InterpreterLockReleased released;
-    const auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
-                                             std::chrono::duration<double>(seconds));
+    const auto deadline =
+        clock::now() + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(seconds));
     constexpr auto slice = std::chrono::milliseconds(10);
     while (true) {
         if (cancel.cancelled())

@@ -11,7 +11,12 @@ std::vector<ParameterSpec> coffee_specs()
     return {
         {"students", ParameterKind::Integer, "30", 1, 100000, {}, "students in the queue, one coffee each"},
         {"seconds", ParameterKind::Real, "0.1", 0.0, 60.0, {}, "time to serve one coffee"},
-        {"mode", ParameterKind::Choice, "wait", 0, 0, {"wait", "work"},
+        {"mode",
+         ParameterKind::Choice,
+         "wait",
+         0,
+         0,
+         {"wait", "work"},
          "wait: the barista waits (like I/O); work: the barista keeps the CPU busy"},
     };
 }
@@ -43,8 +48,7 @@ Checksum CoffeeWorkload::combine(std::span<const Partial> partials) const
 
 WorkloadInfo coffee_workload_info()
 {
-    return {"coffee", "a coffee bar: each student's coffee takes a while, waiting or working",
-            coffee_specs(),
+    return {"coffee", "a coffee bar: each student's coffee takes a while, waiting or working", coffee_specs(),
             [](const ParameterValues& values) {
                 return std::make_unique<CoffeeWorkload>(Parameters(coffee_specs(), values));
             }};

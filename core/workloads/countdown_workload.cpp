@@ -13,9 +13,20 @@ namespace {
 std::vector<ParameterSpec> countdown_specs()
 {
     return {
-        {"tasks", ParameterKind::RealList, "2*16", 0, 1000, {},
+        {"tasks",
+         ParameterKind::RealList,
+         "2*16",
+         0,
+         1000,
+         {},
          "length of each task in units of `steps` (1,2,4 or 2*16)"},
-        {"steps", ParameterKind::Integer, "75000000", 1, 1e11, {}, "generator steps in one unit of task length"},
+        {"steps",
+         ParameterKind::Integer,
+         "75000000",
+         1,
+         1e11,
+         {},
+         "generator steps in one unit of task length"},
     };
 }
 
@@ -27,7 +38,8 @@ CountdownWorkload::CountdownWorkload(Parameters parameters)
 {
 }
 
-std::uint64_t CountdownWorkload::count_down(std::uint64_t state, std::uint64_t steps, const CancelToken& cancel)
+std::uint64_t CountdownWorkload::count_down(std::uint64_t state, std::uint64_t steps,
+                                            const CancelToken& cancel)
 {
     // About a millisecond of work between looks at the cancel flag.
     constexpr std::uint64_t block = 1 << 20;
@@ -48,7 +60,8 @@ std::uint64_t CountdownWorkload::count_down(std::uint64_t state, std::uint64_t s
 
 Partial CountdownWorkload::run_task(std::size_t task, const CancelToken& cancel) const
 {
-    const auto steps = static_cast<std::uint64_t>(std::llround(m_lengths[task] * static_cast<double>(m_steps)));
+    const auto steps =
+        static_cast<std::uint64_t>(std::llround(m_lengths[task] * static_cast<double>(m_steps)));
     // splitmix64 never maps two indices to one state, and xorshift64 needs a nonzero start.
     std::uint64_t state = splitmix64_at(0, task);
     if (state == 0)
@@ -69,8 +82,7 @@ Checksum CountdownWorkload::combine(std::span<const Partial> partials) const
 WorkloadInfo countdown_workload_info()
 {
     return {"countdown", "CPU-bound tasks of chosen lengths, like training a network per task",
-            countdown_specs(),
-            [](const ParameterValues& values) {
+            countdown_specs(), [](const ParameterValues& values) {
                 return std::make_unique<CountdownWorkload>(Parameters(countdown_specs(), values));
             }};
 }

@@ -16,7 +16,13 @@ std::vector<ParameterSpec> cubes_specs()
 {
     return {
         {"n", ParameterKind::Integer, "50000000", 1, max_n, {}, "sum i³ for i = 0 .. n−1"},
-        {"chunks", ParameterKind::Integer, "50", 1, 100000, {}, "tasks the range is cut into (chunks past n are empty)"},
+        {"chunks",
+         ParameterKind::Integer,
+         "50",
+         1,
+         100000,
+         {},
+         "tasks the range is cut into (chunks past n are empty)"},
     };
 }
 
@@ -72,8 +78,7 @@ Checksum CubesWorkload::combine(std::span<const Partial> partials) const
 WorkloadInfo cubes_workload_info()
 {
     return {"cubes", "sum of i³ over a long range, cut into chunks: pure CPU work, perfectly divisible",
-            cubes_specs(),
-            [](const ParameterValues& values) {
+            cubes_specs(), [](const ParameterValues& values) {
                 return std::make_unique<CubesWorkload>(Parameters(cubes_specs(), values));
             }};
 }

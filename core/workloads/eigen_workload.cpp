@@ -55,7 +55,8 @@ EigenWorkload::EigenWorkload(Parameters parameters)
 double EigenWorkload::random_element(std::size_t k, std::size_t i, std::size_t j) const
 {
     const std::uint64_t n = m_dim;
-    const std::uint64_t counter = static_cast<std::uint64_t>(k) * n * n + static_cast<std::uint64_t>(i) * n + j;
+    const std::uint64_t counter =
+        static_cast<std::uint64_t>(k) * n * n + static_cast<std::uint64_t>(i) * n + j;
     return signed_unit(splitmix64_at(m_seed, counter));
 }
 
@@ -107,8 +108,8 @@ Partial EigenWorkload::run_task_from_inputs(std::size_t /*task*/, std::span<cons
     const std::size_t expected = m_dim * m_dim * sizeof(double);
     if (inputs.size() != expected)
         throw std::runtime_error("eigen task inputs must be " + std::to_string(expected) + " bytes (a " +
-                                 std::to_string(m_dim) + "×" + std::to_string(m_dim) + " matrix of doubles), got " +
-                                 std::to_string(inputs.size()));
+                                 std::to_string(m_dim) + "×" + std::to_string(m_dim) +
+                                 " matrix of doubles), got " + std::to_string(inputs.size()));
     if (cancel.cancelled())
         return {};
     const auto n = static_cast<Eigen::Index>(m_dim);
@@ -120,8 +121,7 @@ Partial EigenWorkload::run_task_from_inputs(std::size_t /*task*/, std::span<cons
 WorkloadInfo eigen_workload_info()
 {
     return {"eigen", "eigenvalues and eigenvectors of many random symmetric matrices: heavy floating point",
-            eigen_specs(),
-            [](const ParameterValues& values) {
+            eigen_specs(), [](const ParameterValues& values) {
                 return std::make_unique<EigenWorkload>(Parameters(eigen_specs(), values));
             }};
 }

@@ -22,7 +22,13 @@ std::vector<ParameterSpec> images_specs()
         {"images", ParameterKind::Integer, "200", 1, 1e6, {}, "images to analyse, one task each"},
         {"width", ParameterKind::Integer, "512", 8, 16384, {}, "pixels per row"},
         {"height", ParameterKind::Integer, "512", 8, 16384, {}, "pixels per column"},
-        {"seed", ParameterKind::Integer, "2022", 0, 9223372036854775807.0, {}, "seed of the synthetic images"},
+        {"seed",
+         ParameterKind::Integer,
+         "2022",
+         0,
+         9223372036854775807.0,
+         {},
+         "seed of the synthetic images"},
     };
 }
 
@@ -33,7 +39,8 @@ std::array<float, 2 * blur_radius + 1> gaussian_weights()
     for (int t = -blur_radius; t <= blur_radius; ++t)
         total += std::exp(-t * t / 8.0);
     for (int t = -blur_radius; t <= blur_radius; ++t)
-        weights[static_cast<std::size_t>(t + blur_radius)] = static_cast<float>(std::exp(-t * t / 8.0) / total);
+        weights[static_cast<std::size_t>(t + blur_radius)] =
+            static_cast<float>(std::exp(-t * t / 8.0) / total);
     return weights;
 }
 
@@ -48,7 +55,8 @@ ImagesWorkload::ImagesWorkload(Parameters parameters)
 {
     // The image and the half-blurred copy.
     const double bytes = 2.0 * static_cast<double>(m_width) * static_cast<double>(m_height) * sizeof(float);
-    require_memory("parameters 'width' × 'height' = " + std::to_string(m_width) + " × " + std::to_string(m_height),
+    require_memory("parameters 'width' × 'height' = " + std::to_string(m_width) + " × " +
+                       std::to_string(m_height),
                    bytes);
 }
 
@@ -118,9 +126,8 @@ Partial ImagesWorkload::analyse(std::vector<float>& pixels, const CancelToken& c
         float* out = &pixels[y * w];
         std::fill_n(out, w, 0.0f);
         for (std::size_t t = 0; t < weights.size(); ++t) {
-            const auto source = static_cast<std::size_t>(
-                std::clamp<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(y + t) - blur_radius, 0,
-                                           static_cast<std::ptrdiff_t>(h) - 1));
+            const auto source = static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(
+                static_cast<std::ptrdiff_t>(y + t) - blur_radius, 0, static_cast<std::ptrdiff_t>(h) - 1));
             const float* in = &blurred[source * w];
             for (std::size_t x = 0; x < w; ++x)
                 out[x] += weights[t] * in[x];
@@ -172,8 +179,7 @@ Partial ImagesWorkload::run_task_from_inputs(std::size_t /*task*/, std::span<con
 
 WorkloadInfo images_workload_info()
 {
-    return {"images", "blur, threshold and count bright spots in many synthetic images",
-            images_specs(),
+    return {"images", "blur, threshold and count bright spots in many synthetic images", images_specs(),
             [](const ParameterValues& values) {
                 return std::make_unique<ImagesWorkload>(Parameters(images_specs(), values));
             }};

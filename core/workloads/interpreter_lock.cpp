@@ -31,8 +31,9 @@ void InterpreterLock::acquire()
     // A holder that was asked to drop waits for this.
     m_taken.notify_all();
     lock.unlock();
-    t_wait_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
-                     .count();
+    t_wait_ns +=
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
+            .count();
 }
 
 void InterpreterLock::release(bool forced)
@@ -48,8 +49,9 @@ void InterpreterLock::release(bool forced)
     const std::thread::id self = std::this_thread::get_id();
     m_taken.wait(lock, [&] { return m_locked || m_holder != self; });
     lock.unlock();
-    t_wait_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
-                     .count();
+    t_wait_ns +=
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
+            .count();
 }
 
 void InterpreterLock::checkpoint()
@@ -66,7 +68,8 @@ std::uint64_t InterpreterLock::switches() const
     return m_switches;
 }
 
-InterpreterLockHeld::InterpreterLockHeld(InterpreterLock* lock) : m_lock(lock), m_outer(InterpreterLock::t_current)
+InterpreterLockHeld::InterpreterLockHeld(InterpreterLock* lock)
+    : m_lock(lock), m_outer(InterpreterLock::t_current)
 {
     if (m_lock == nullptr)
         return;

@@ -35,8 +35,14 @@ std::vector<ParameterSpec> matmul_specs()
         {"size", ParameterKind::Integer, "2000", 1, 20000, {}, "rows (and columns) of each square matrix"},
         {"inner_threads", ParameterKind::Choice, "auto", 0, 0, inner_thread_choices(),
          "BLAS threads inside each task (auto: every logical CPU, as NumPy does)"},
-        {"inner", ParameterKind::Choice, "blas", 0, 0, {"blas", "tbb"},
-         "who parallelises inside a task: OpenBLAS's own threads, or oneTBB row blocks (one shared scheduler)"},
+        {"inner",
+         ParameterKind::Choice,
+         "blas",
+         0,
+         0,
+         {"blas", "tbb"},
+         "who parallelises inside a task: OpenBLAS's own threads, or oneTBB row blocks (one shared "
+         "scheduler)"},
         {"seed", ParameterKind::Integer, "1", 0, 9223372036854775807.0, {}, "seed of the random matrices"},
     };
 }
@@ -115,8 +121,8 @@ Partial MatmulWorkload::run_task(std::size_t task, const CancelToken& cancel) co
                                           c.data() + rows.begin() * n, size);
                           });
     } else {
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, size, size, size, 1.0, a.data(), size, b.data(),
-                    size, 0.0, c.data(), size);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, size, size, size, 1.0, a.data(), size,
+                    b.data(), size, 0.0, c.data(), size);
     }
     // BLAS splits a product differently for each thread count, and the kernels for the leftover
     // rows and columns may round an element's last bit differently. Counting each element in
@@ -146,8 +152,7 @@ Checksum MatmulWorkload::combine(std::span<const Partial> partials) const
 WorkloadInfo matmul_workload_info()
 {
     return {"matmul", "a few large matrix products by OpenBLAS, with threads inside each task (like NumPy)",
-            matmul_specs(),
-            [](const ParameterValues& values) {
+            matmul_specs(), [](const ParameterValues& values) {
                 return std::make_unique<MatmulWorkload>(Parameters(matmul_specs(), values));
             }};
 }

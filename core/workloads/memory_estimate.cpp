@@ -59,8 +59,8 @@ void require_memory(const std::string& what, double bytes_per_task)
     if (needed > static_cast<double>(available))
         throw std::invalid_argument(what + " would need " + bytes_text(bytes_per_task) + " per task (" +
                                     bytes_text(needed) + " for " + std::to_string(tasks) +
-                                    " tasks at once), but only " + bytes_text(static_cast<double>(available)) +
-                                    " of memory is available");
+                                    " tasks at once), but only " +
+                                    bytes_text(static_cast<double>(available)) + " of memory is available");
 }
 
 } // namespace parlab

@@ -13,8 +13,8 @@ struct ParameterSpec {
     std::string name;
     ParameterKind kind = ParameterKind::Integer;
     std::string default_value;
-    double min = 0.0; ///< inclusive; for RealList, per element
-    double max = 0.0; ///< inclusive; for RealList, per element
+    double min = 0.0;                 ///< inclusive; for RealList, per element
+    double max = 0.0;                 ///< inclusive; for RealList, per element
     std::vector<std::string> choices; ///< Choice only
     std::string help;
 

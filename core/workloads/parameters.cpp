@@ -22,7 +22,7 @@ constexpr std::size_t max_list_elements = 1'000'000;
 [[noreturn]] void fail(const ParameterSpec& spec, const std::string& expected, std::string_view got)
 {
     throw ParameterError(spec.name, "parameter '" + spec.name + "' must be " + expected + ", got '" +
-                                std::string(got) + "'");
+                                        std::string(got) + "'");
 }
 
 std::optional<std::int64_t> parse_digits(std::string_view text)
@@ -171,14 +171,15 @@ Parameters::Parameters(std::vector<ParameterSpec> specs, const ParameterValues& 
     : m_specs(std::move(specs))
 {
     for (const auto& [name, text] : given) {
-        const bool known = std::any_of(m_specs.begin(), m_specs.end(),
-                                       [&name = name](const ParameterSpec& spec) { return spec.name == name; });
+        const bool known =
+            std::any_of(m_specs.begin(), m_specs.end(),
+                        [&name = name](const ParameterSpec& spec) { return spec.name == name; });
         if (!known) {
             std::string names;
             for (const auto& spec : m_specs)
                 names += (names.empty() ? "" : ", ") + spec.name;
-            throw ParameterError(name, "unknown parameter '" + name + "' (parameters: " +
-                                        (names.empty() ? "none" : names) + ")");
+            throw ParameterError(name, "unknown parameter '" + name +
+                                           "' (parameters: " + (names.empty() ? "none" : names) + ")");
         }
     }
     for (const auto& spec : m_specs) {
@@ -197,7 +198,8 @@ const std::string& value_of(const std::vector<ParameterSpec>& specs, const Param
     if (spec == specs.end())
         throw ParameterError(std::string(name), "no parameter '" + std::string(name) + "'");
     if (spec->kind != kind)
-        throw ParameterError(std::string(name), "parameter '" + std::string(name) + "' is not " + kind_name(kind));
+        throw ParameterError(std::string(name),
+                             "parameter '" + std::string(name) + "' is not " + kind_name(kind));
     return values.at(spec->name);
 }
 

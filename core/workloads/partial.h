@@ -12,9 +12,9 @@ __extension__ using uint128 = unsigned __int128;
 /// One task's partial result. Fixed size and trivially copyable, so every executor can ship it
 /// as bytes; each workload decides which fields it uses and how they combine.
 struct Partial {
-    uint128 exact = 0; ///< integer results (sums, counts, xors), exact
-    double sum = 0.0;            ///< floating-point result, combined in task order
-    double extra = 0.0;          ///< a second floating-point result (e.g. eigen's largest eigenvalue)
+    uint128 exact = 0;  ///< integer results (sums, counts, xors), exact
+    double sum = 0.0;   ///< floating-point result, combined in task order
+    double extra = 0.0; ///< a second floating-point result (e.g. eigen's largest eigenvalue)
 };
 
 /// A run's combined result, as text so it can be compared exactly: an integer in decimal, or a

@@ -14,11 +14,27 @@ namespace {
 std::vector<ParameterSpec> unbalanced_specs()
 {
     return {
-        {"durations", ParameterKind::RealList, "1,8,1.5,2", 0, 3600, {}, "length of each task, before scaling"},
+        {"durations",
+         ParameterKind::RealList,
+         "1,8,1.5,2",
+         0,
+         3600,
+         {},
+         "length of each task, before scaling"},
         {"scale", ParameterKind::Real, "0.25", 0, 60, {}, "seconds per unit of duration"},
-        {"mode", ParameterKind::Choice, "wait", 0, 0, {"wait", "work"},
+        {"mode",
+         ParameterKind::Choice,
+         "wait",
+         0,
+         0,
+         {"wait", "work"},
          "wait: tasks wait (like a database query); work: tasks keep the CPU busy"},
-        {"order", ParameterKind::Choice, "given", 0, 0, {"given", "longest-first", "shuffled"},
+        {"order",
+         ParameterKind::Choice,
+         "given",
+         0,
+         0,
+         {"given", "longest-first", "shuffled"},
          "the order tasks are dealt in"},
         {"seed", ParameterKind::Integer, "1", 0, 9223372036854775807.0, {}, "seed of the shuffled order"},
     };
@@ -81,8 +97,7 @@ Checksum UnbalancedWorkload::combine(std::span<const Partial> partials) const
 WorkloadInfo unbalanced_workload_info()
 {
     return {"unbalanced", "a few tasks of very different lengths: the longest one sets the pace",
-            unbalanced_specs(),
-            [](const ParameterValues& values) {
+            unbalanced_specs(), [](const ParameterValues& values) {
                 return std::make_unique<UnbalancedWorkload>(Parameters(unbalanced_specs(), values));
             }};
 }

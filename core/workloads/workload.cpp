@@ -2,7 +2,10 @@
 
 namespace parlab {
 
-std::vector<std::byte> Workload::serialize_inputs(std::size_t /*task*/) const { return {}; }
+std::vector<std::byte> Workload::serialize_inputs(std::size_t /*task*/) const
+{
+    return {};
+}
 
 Partial Workload::run_task_from_inputs(std::size_t task, std::span<const std::byte> /*inputs*/,
                                        const CancelToken& cancel) const

@@ -38,7 +38,9 @@ public:
 
 protected:
     Workload(std::string name, Parameters parameters)
-        : m_name(std::move(name)), m_parameters(std::move(parameters)) {}
+        : m_name(std::move(name)), m_parameters(std::move(parameters))
+    {
+    }
 
 private:
     std::string m_name;

@@ -18,8 +18,7 @@ const std::vector<WorkloadInfo>& WorkloadRegistry::all()
     static const std::vector<WorkloadInfo> workloads = {
         coffee_workload_info(),    cubes_workload_info(),      eigen_workload_info(),
         countdown_workload_info(), unbalanced_workload_info(), images_workload_info(),
-        integrate_workload_info(),
-        matmul_workload_info(),
+        integrate_workload_info(), matmul_workload_info(),
     };
     return workloads;
 }

@@ -1,8 +1,8 @@
 #include "controls/controls_panel.h"
-#include "views/costs_view.h"
 #include "export/export_bundle.h"
 #include "main_window.h"
 #include "run_controller.h"
+#include "views/costs_view.h"
 
 #include "text/text_units.h"
 
@@ -135,7 +135,8 @@ private Q_SLOTS:
 
         const QStringList texts = itemTexts(view);
         // Bytes in the one unit parlab names them with everywhere.
-        QVERIFY(texts.contains(QString::fromStdString(parlab::bytes_text(std::uint64_t{16'400'000}) + " sent")));
+        QVERIFY(
+            texts.contains(QString::fromStdString(parlab::bytes_text(std::uint64_t{16'400'000}) + " sent")));
         QVERIFY(texts.contains(QStringLiteral("0 B: shared memory")));
         QVERIFY(!texts.join(QLatin1Char(' ')).contains(QStringLiteral("Sweep with")));
         QVERIFY(view.plot()->xAxis->range().upper > 560.0);

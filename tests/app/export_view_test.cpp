@@ -17,12 +17,12 @@ private:
 
     LaunchOptions parse(const QString& view, const QString& file)
     {
-        return parse_launch_options({QStringLiteral("parlab"), QStringLiteral("--export-view"), view, file,
-                                     QStringLiteral("--workload"), QStringLiteral("coffee"), QStringLiteral("--workers"),
-                                     QStringLiteral("1:2"), QStringLiteral("--param"), QStringLiteral("students=12"),
-                                     QStringLiteral("--param"), QStringLiteral("seconds=0.001"),
-                                     QStringLiteral("--param"), QStringLiteral("mode=wait"), QStringLiteral("--repeat"),
-                                     QStringLiteral("1")});
+        return parse_launch_options(
+            {QStringLiteral("parlab"), QStringLiteral("--export-view"), view, file,
+             QStringLiteral("--workload"), QStringLiteral("coffee"), QStringLiteral("--workers"),
+             QStringLiteral("1:2"), QStringLiteral("--param"), QStringLiteral("students=12"),
+             QStringLiteral("--param"), QStringLiteral("seconds=0.001"), QStringLiteral("--param"),
+             QStringLiteral("mode=wait"), QStringLiteral("--repeat"), QStringLiteral("1")});
     }
 
 private Q_SLOTS:

@@ -62,7 +62,8 @@ private Q_SLOTS:
         editor.setPath(path);
         editor.setText(QStringLiteral("lab-01 slots=2\nlab-02 slots=lots\n"));
         QVERIFY(!editor.textIsValid());
-        QVERIFY2(editor.checkMessage().startsWith(path + QStringLiteral(":2: ")), qPrintable(editor.checkMessage()));
+        QVERIFY2(editor.checkMessage().startsWith(path + QStringLiteral(":2: ")),
+                 qPrintable(editor.checkMessage()));
         QVERIFY(editor.checkMessage().contains(QStringLiteral("lots")));
         QVERIFY(!editor.use());
         QVERIFY(!QFile::exists(path));

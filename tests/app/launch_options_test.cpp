@@ -37,9 +37,9 @@ private Q_SLOTS:
 
     void exportSweepParsesEverything()
     {
-        const auto options = parse({"--export-sweep", "out.svg", "--workload", "coffee", "--backend", "threads",
-                                    "--workers", "1:3", "--param", "seconds=0.001", "--param", "students=8",
-                                    "--repeat", "2"});
+        const auto options =
+            parse({"--export-sweep", "out.svg", "--workload", "coffee", "--backend", "threads", "--workers",
+                   "1:3", "--param", "seconds=0.001", "--param", "students=8", "--repeat", "2"});
         QVERIFY2(options.error.isEmpty(), qPrintable(options.error));
         QVERIFY(options.exportSweep);
         const auto& r = options.exportSweep->request;
@@ -56,26 +56,34 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("extension") << QStringList{"--export-sweep", "out.gif", "--workload", "coffee"} << "png";
+        QTest::newRow("extension") << QStringList{"--export-sweep", "out.gif", "--workload", "coffee"}
+                                   << "png";
         QTest::newRow("no workload") << QStringList{"--export-sweep", "out.png"} << "--workload";
         QTest::newRow("workload") << QStringList{"--export-sweep", "out.png", "--workload", "tea"} << "tea";
-        QTest::newRow("backend") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--backend", "gpu"}
+        QTest::newRow("backend") << QStringList{"--export-sweep", "out.png",   "--workload",
+                                                "coffee",         "--backend", "gpu"}
                                  << "gpu";
-        QTest::newRow("workers") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--workers", "x"}
+        QTest::newRow("workers") << QStringList{"--export-sweep", "out.png",   "--workload",
+                                                "coffee",         "--workers", "x"}
                                  << "x";
-        QTest::newRow("param form") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--param", "s"}
+        QTest::newRow("param form") << QStringList{"--export-sweep", "out.png", "--workload",
+                                                   "coffee",         "--param", "s"}
                                     << "KEY=VALUE";
-        QTest::newRow("param range") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--param",
-                                                    "seconds=-1"}
+        QTest::newRow("param range") << QStringList{"--export-sweep", "out.png", "--workload",
+                                                    "coffee",         "--param", "seconds=-1"}
                                      << "seconds";
-        QTest::newRow("repeat") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--repeat", "0"}
+        QTest::newRow("repeat") << QStringList{"--export-sweep", "out.png",  "--workload",
+                                               "coffee",         "--repeat", "0"}
                                 << "--repeat";
-        QTest::newRow("repeat word") << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--repeat", "abc"}
+        QTest::newRow("repeat word") << QStringList{"--export-sweep", "out.png",  "--workload",
+                                                    "coffee",         "--repeat", "abc"}
                                      << "--repeat: must be a whole number in 1 .. ";
         QTest::newRow("negative workers")
-            << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--workers", "-1"} << "at least 1, got -1";
+            << QStringList{"--export-sweep", "out.png", "--workload", "coffee", "--workers", "-1"}
+            << "at least 1, got -1";
         // Refused before the sweep runs, not after it.
-        QTest::newRow("folder") << QStringList{"--export-sweep", "/nonexistent-dir/a.png", "--workload", "coffee"}
+        QTest::newRow("folder") << QStringList{"--export-sweep", "/nonexistent-dir/a.png", "--workload",
+                                               "coffee"}
                                 << "the folder '/nonexistent-dir' does not exist";
         QTest::newRow("unknown") << QStringList{"--frobnicate"} << "frobnicate";
         QTest::newRow("orphan") << QStringList{"--workload", "coffee"} << "--export-sweep";

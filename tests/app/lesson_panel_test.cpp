@@ -42,12 +42,17 @@ private Q_SLOTS:
         QCOMPARE(panel()->library().lessons.size(), shipped.lessons.size());
         QVERIFY(shipped.lessons.size() >= 9);
         for (const Lesson& lesson : shipped.lessons) {
-            QVERIFY2(m_window->lessons()->openLesson(QString::fromStdString(lesson.name)), lesson.name.c_str());
-            QCOMPARE(panel()->findChild<QLabel*>(QStringLiteral("title"))->text(), QString::fromStdString(lesson.title));
+            QVERIFY2(m_window->lessons()->openLesson(QString::fromStdString(lesson.name)),
+                     lesson.name.c_str());
+            QCOMPARE(panel()->findChild<QLabel*>(QStringLiteral("title"))->text(),
+                     QString::fromStdString(lesson.title));
             QCOMPARE(panel()->findChild<QLabel*>(QStringLiteral("question"))->text(),
                      QString::fromStdString(lesson.question));
             // Said before it starts: how long it takes.
-            QVERIFY(panel()->findChild<QLabel*>(QStringLiteral("duration"))->text().contains(QStringLiteral("Takes")));
+            QVERIFY(panel()
+                        ->findChild<QLabel*>(QStringLiteral("duration"))
+                        ->text()
+                        .contains(QStringLiteral("Takes")));
             QVERIFY(!panel()->revealed());
         }
         QVERIFY(!m_window->lessons()->openLesson(QStringLiteral("no-such-lesson")));
@@ -87,7 +92,8 @@ private Q_SLOTS:
                             dir.filePath(QStringLiteral("01-coffee.json"))));
         QFile bad(dir.filePath(QStringLiteral("02-bad.json")));
         QVERIFY(bad.open(QIODevice::WriteOnly));
-        bad.write(R"({"title": "t", "question": "q", "runs": [{"workload": "no-such-workload", "backends": ["threads"]}],
+        bad.write(
+            R"({"title": "t", "question": "q", "runs": [{"workload": "no-such-workload", "backends": ["threads"]}],
                      "prediction": {"ask": "a", "quantity": "speedup", "workers": 2}, "explanation": "e", "expected_seconds": 1})");
         bad.close();
         LessonPanel local;
@@ -97,7 +103,9 @@ private Q_SLOTS:
         QVERIFY2(problems.first().contains(QStringLiteral("workload")), qPrintable(problems.first()));
         QCOMPARE(local.library().lessons.size(), std::size_t{1});
         QVERIFY(local.openLesson(QStringLiteral("coffee")));
-        QVERIFY(local.findChild<QLabel*>(QStringLiteral("problems"))->text().contains(QStringLiteral("02-bad.json")));
+        QVERIFY(local.findChild<QLabel*>(QStringLiteral("problems"))
+                    ->text()
+                    .contains(QStringLiteral("02-bad.json")));
     }
 
     void theGilCheckboxReachesTheRequestAndTheLegend()

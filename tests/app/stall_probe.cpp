@@ -95,8 +95,9 @@ int main(int argc, char** argv)
     QElapsedTimer sweepWall;
     sweepWall.start();
     QApplication::exec();
-    std::printf("2-worker eigen sweep (%s matrices, %.1f s): longest event-loop stall %.1f ms (target <= 50 ms), "
-                "of which the GUI thread ran %.1f ms\n",
-                argc > 1 ? argv[1] : "400", sweepWall.nsecsElapsed() * 1e-9, longest * 1e-6, longestBusy * 1e3);
+    std::printf(
+        "2-worker eigen sweep (%s matrices, %.1f s): longest event-loop stall %.1f ms (target <= 50 ms), "
+        "of which the GUI thread ran %.1f ms\n",
+        argc > 1 ? argv[1] : "400", sweepWall.nsecsElapsed() * 1e-9, longest * 1e-6, longestBusy * 1e3);
     return 0;
 }

@@ -59,7 +59,8 @@ private Q_SLOTS:
     {
         TrendsView view;
         view.setMachine(QStringLiteral("Intel(R) Xeon(R) Gold 6130"), 2100.4, 64);
-        QCOMPARE(view.machineFrequencyLabel(), QStringLiteral("this machine: Intel Xeon Gold 6130, 2100 MHz"));
+        QCOMPARE(view.machineFrequencyLabel(),
+                 QStringLiteral("this machine: Intel Xeon Gold 6130, 2100 MHz"));
         QCOMPARE(view.machineCoresLabel(), QStringLiteral("64 logical CPUs"));
 
         view.setMachine(QStringLiteral("Mystery"), 0.0, 1);

@@ -27,11 +27,13 @@ class WorkerTabsTest : public QObject {
 private:
     std::unique_ptr<MainWindow> m_window;
 
-    void runCoffee(const QString& backend, const QString& students, const QString& button, const QString& workers)
+    void runCoffee(const QString& backend, const QString& students, const QString& button,
+                   const QString& workers)
     {
         auto* controls = m_window->controls();
         controls->setWorkload(QStringLiteral("coffee"));
-        controls->setParameters({{"students", students.toStdString()}, {"seconds", "0.02"}, {"mode", "wait"}});
+        controls->setParameters(
+            {{"students", students.toStdString()}, {"seconds", "0.02"}, {"mode", "wait"}});
         controls->setBackend(backend);
         if (button == QStringLiteral("sweep"))
             controls->setSweepRange(workers);
@@ -53,7 +55,8 @@ private Q_SLOTS:
 
     void coffeeTabIsCurrentAndServesEveryTask()
     {
-        runCoffee(QStringLiteral("threads"), QStringLiteral("30"), QStringLiteral("run"), QStringLiteral("3"));
+        runCoffee(QStringLiteral("threads"), QStringLiteral("30"), QStringLiteral("run"),
+                  QStringLiteral("3"));
         auto* tabs = m_window->findChild<QTabWidget*>();
         QVERIFY(tabs);
         CoffeeBarView* coffee = m_window->workerTabs()->coffee();
@@ -71,7 +74,8 @@ private Q_SLOTS:
             if (live->isShown())
                 seen.insert(QStringLiteral("%1,%2").arg(live->position().x()).arg(live->position().y()));
         });
-        runCoffee(QStringLiteral("threads"), QStringLiteral("60"), QStringLiteral("sweep"), QStringLiteral("1:3"));
+        runCoffee(QStringLiteral("threads"), QStringLiteral("60"), QStringLiteral("sweep"),
+                  QStringLiteral("1:3"));
         disconnect(connection);
         // At least one position per worker count after the baseline, and the marker goes when done.
         QVERIFY2(seen.size() >= 2, qPrintable(QStringList(seen.values()).join(' ')));
@@ -81,7 +85,8 @@ private Q_SLOTS:
 
     void comparisonHoldsTwoSessionRuns()
     {
-        runCoffee(QStringLiteral("processes"), QStringLiteral("30"), QStringLiteral("run"), QStringLiteral("2"));
+        runCoffee(QStringLiteral("processes"), QStringLiteral("30"), QStringLiteral("run"),
+                  QStringLiteral("2"));
         WorkerTabs* tabs = m_window->workerTabs();
         QVERIFY(tabs->keptRuns().size() >= 2);
         const int last = static_cast<int>(tabs->keptRuns().size()) - 1;
@@ -95,7 +100,8 @@ private Q_SLOTS:
 
     void clickingATaskInTheTimelineRingsItInTheCoffeeBar()
     {
-        runCoffee(QStringLiteral("threads"), QStringLiteral("30"), QStringLiteral("run"), QStringLiteral("3"));
+        runCoffee(QStringLiteral("threads"), QStringLiteral("30"), QStringLiteral("run"),
+                  QStringLiteral("3"));
         m_window->resize(1280, 720);
         m_window->show();
         QVERIFY(m_window->showTab(QStringLiteral("timeline")));
@@ -108,8 +114,9 @@ private Q_SLOTS:
             return (a.count == 1 ? a.end - a.start : 0.0) < (b.count == 1 ? b.end - b.start : 0.0);
         });
         QVERIFY(bar != drawn.end() && bar->count == 1);
-        const QPoint at(static_cast<int>(timeline->plot()->xAxis->coordToPixel(0.5 * (bar->start + bar->end))),
-                        static_cast<int>(timeline->plot()->yAxis->coordToPixel(bar->row)));
+        const QPoint at(
+            static_cast<int>(timeline->plot()->xAxis->coordToPixel(0.5 * (bar->start + bar->end))),
+            static_cast<int>(timeline->plot()->yAxis->coordToPixel(bar->row)));
         const auto task = timeline->taskAt(at);
         QVERIFY(task.has_value());
         QTest::mouseClick(timeline->plot(), Qt::LeftButton, {}, at);

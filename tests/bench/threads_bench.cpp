@@ -99,15 +99,23 @@ void BM_TraceOverheadEmptyTasks(benchmark::State& state)
 {
     measure_trace_overhead(state, EmptyWorkload(empty_tasks), static_cast<std::size_t>(state.range(0)));
 }
-BENCHMARK(BM_TraceOverheadEmptyTasks)->ArgName("workers")->Arg(1)->Arg(2)->UseManualTime()->Unit(
-    benchmark::kMillisecond);
+BENCHMARK(BM_TraceOverheadEmptyTasks)
+    ->ArgName("workers")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 
 void BM_TraceOverheadEigen(benchmark::State& state)
 {
     const auto workload = WorkloadRegistry::create("eigen", {{"matrices", "400"}, {"dim", "32"}});
     measure_trace_overhead(state, *workload, static_cast<std::size_t>(state.range(0)));
 }
-BENCHMARK(BM_TraceOverheadEigen)->ArgName("workers")->Arg(1)->Arg(2)->UseManualTime()->Unit(
-    benchmark::kMillisecond);
+BENCHMARK(BM_TraceOverheadEigen)
+    ->ArgName("workers")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace

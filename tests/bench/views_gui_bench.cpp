@@ -1,10 +1,10 @@
 // How long the views take to draw at the sizes the lessons reach: one redraw of a timeline and
 // of a comparison with 100 000 tasks (target ≤ 50 ms), one coffee-bar frame with 1000 tasks on
 // screen (target ≤ 16 ms). Offscreen, at 1280 × 720.
-#include "views/timeline_view.h"
 #include "views/coffee_bar_view.h"
 #include "views/coffee_scene.h"
 #include "views/comparison_view.h"
+#include "views/timeline_view.h"
 
 #include <qcustomplot.h>
 

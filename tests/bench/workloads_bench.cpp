@@ -58,7 +58,8 @@ void register_all()
             ->Iterations(1);
     }
     for (const char* name : {"eigen", "images"})
-        benchmark::RegisterBenchmark((std::string("shipped_task/") + name).c_str(), shipped_task, std::string(name))
+        benchmark::RegisterBenchmark((std::string("shipped_task/") + name).c_str(), shipped_task,
+                                     std::string(name))
             ->Unit(benchmark::kMillisecond)
             ->UseRealTime();
 }

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <set>
 #include <fstream>
+#include <set>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -65,9 +65,11 @@ TEST(CliLesson, RunsALessonAtReducedSizeAsJson)
 
 TEST(CliLesson, ABrokenLessonIsReportedAndSkipped)
 {
-    const auto folder = std::filesystem::temp_directory_path() / ("parlab-cli-lessons-" + std::to_string(getpid()));
+    const auto folder =
+        std::filesystem::temp_directory_path() / ("parlab-cli-lessons-" + std::to_string(getpid()));
     std::filesystem::create_directories(folder);
-    std::ofstream(folder / "good.json") << R"({"title": "Trends", "question": "When?", "trends": ["frequency_mhz"],
+    std::ofstream(folder / "good.json")
+        << R"({"title": "Trends", "question": "When?", "trends": ["frequency_mhz"],
         "prediction": {"ask": "Year?", "quantity": "plateau_year", "series": "frequency_mhz"},
         "explanation": "Power.", "expected_seconds": 1})";
     std::ofstream(folder / "broken.json") << R"({"title": "x", "question": "y", "explanation": "z",
@@ -76,7 +78,8 @@ TEST(CliLesson, ABrokenLessonIsReportedAndSkipped)
     const CliOutcome list = run_cli({"lesson", "--lessons", folder.string(), "list"});
     EXPECT_EQ(list.exit_code, 0) << list.err;
     EXPECT_NE(list.out.find("good - Trends"), std::string::npos) << list.out;
-    EXPECT_NE(list.err.find("broken.json: field 'runs[0].workload' unknown workload 'tea'"), std::string::npos)
+    EXPECT_NE(list.err.find("broken.json: field 'runs[0].workload' unknown workload 'tea'"),
+              std::string::npos)
         << list.err;
     const CliOutcome run = run_cli({"lesson", "--lessons", folder.string(), "run", "broken"});
     EXPECT_EQ(run.exit_code, 2);
@@ -110,8 +113,8 @@ TEST(CliGil, ThreadsOnlyAndShownInTheHeaders)
 
 TEST(CliChunk, AutoFollowsPoolMap)
 {
-    const CliOutcome outcome = run_cli({"run", "--workload", "cubes", "--workers", "2", "--chunk", "auto", "--param",
-                                        "n=100000", "--param", "chunks=100", "--format", "json"});
+    const CliOutcome outcome = run_cli({"run", "--workload", "cubes", "--workers", "2", "--chunk", "auto",
+                                        "--param", "n=100000", "--param", "chunks=100", "--format", "json"});
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     const std::vector<json> lines = lines_of(outcome);
     EXPECT_EQ(lines.front().at("chunk"), "auto");

@@ -193,8 +193,8 @@ TEST(CliRun, ProcessesPointsCarryTheirCosts)
 
 TEST(CliRun, ClusterPointsCarryHostsAndRanksPerHost)
 {
-    const CliOutcome outcome = run_cli({"run", "--workload", "integrate", "--backend", "cluster", "--workers", "1:2",
-                                        "--param", "tasks=30", "--format", "json"});
+    const CliOutcome outcome = run_cli({"run", "--workload", "integrate", "--backend", "cluster", "--workers",
+                                        "1:2", "--param", "tasks=30", "--format", "json"});
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     const std::vector<json> lines = json_lines(outcome);
     const std::vector<json> points = points_of(lines);
@@ -216,8 +216,8 @@ TEST(CliRun, ClusterRunSaysEachRanksClockOffsetAndUncertainty)
 {
     if (LaunchedJob::find_program("mpirun").empty())
         GTEST_SKIP() << "mpirun is not on PATH";
-    const CliOutcome outcome = run_cli({"run", "--workload", "integrate", "--backend", "cluster", "--workers", "3",
-                                        "--param", "tasks=12", "--format", "json"});
+    const CliOutcome outcome = run_cli({"run", "--workload", "integrate", "--backend", "cluster", "--workers",
+                                        "3", "--param", "tasks=12", "--format", "json"});
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     json_lines(outcome); // stdout stays data only
     std::vector<std::string> clocks;

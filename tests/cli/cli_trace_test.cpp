@@ -28,7 +28,8 @@ public:
     [[nodiscard]] std::string file(const std::string& name) const { return m_path + "/" + name; }
     [[nodiscard]] std::size_t entries() const
     {
-        return static_cast<std::size_t>(std::distance(fs::directory_iterator(m_path), fs::directory_iterator()));
+        return static_cast<std::size_t>(
+            std::distance(fs::directory_iterator(m_path), fs::directory_iterator()));
     }
 
 private:
@@ -44,8 +45,8 @@ std::string contents(const std::string& path)
 CliLaunch failing_run(const std::string& trace)
 {
     CliLaunch launch;
-    launch.args = {"run", "--workload", "cubes", "--backend", "processes", "--workers", "1",
-                   "--param", "n=1000", "--format", "json", "--trace", trace};
+    launch.args = {"run",     "--workload", "cubes",    "--backend", "processes", "--workers", "1",
+                   "--param", "n=1000",     "--format", "json",      "--trace",   trace};
     launch.env = {{"PARLAB_WORKER", "/nonexistent/parlab-worker"}};
     launch.timeout_s = 60.0;
     return launch;
@@ -83,8 +84,8 @@ TEST(CliTrace, ASuccessfulRunReplacesTheFileAndLeavesNothingElse)
     const TraceFolder folder;
     const std::string path = folder.file("trace.json");
     std::ofstream(path) << "old\n";
-    const CliOutcome outcome = run_cli(
-        {"run", "--workload", "cubes", "--workers", "1", "--param", "n=1000", "--format", "json", "--trace", path});
+    const CliOutcome outcome = run_cli({"run", "--workload", "cubes", "--workers", "1", "--param", "n=1000",
+                                        "--format", "json", "--trace", path});
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     EXPECT_EQ(contents(path).rfind("{", 0), 0u) << contents(path).substr(0, 80);
     EXPECT_NE(contents(path).find("traceEvents"), std::string::npos);

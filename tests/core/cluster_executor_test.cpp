@@ -1,8 +1,8 @@
 #include "executors/cluster/cluster_executor.h"
 #include "executors/cluster/launched_job.h"
 #include "executors/serial_executor.h"
-#include "workloads/workload_registry.h"
 #include "small_workloads.h"
+#include "workloads/workload_registry.h"
 
 #include <gtest/gtest.h>
 

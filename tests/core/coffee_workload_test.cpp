@@ -78,13 +78,25 @@ TEST(CoffeeWorkload, CancelStopsALongCoffee)
 
 TEST(CoffeeWorkload, RefusesBadParameters)
 {
-    EXPECT_THAT([] { (void)make({{"students", "0"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(
-                    HasSubstr("parameter 'students' must be in 1 .. 100000, got '0'")));
-    EXPECT_THAT([] { (void)make({{"seconds", "-1"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("parameter 'seconds' must be in 0 .. 60")));
-    EXPECT_THAT([] { (void)make({{"mode", "sleep"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("wait | work")));
-    EXPECT_THAT([] { (void)make({{"cups", "2"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("students, seconds, mode")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"students", "0"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(
+            HasSubstr("parameter 'students' must be in 1 .. 100000, got '0'")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"seconds", "-1"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("parameter 'seconds' must be in 0 .. 60")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"mode", "sleep"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("wait | work")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"cups", "2"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("students, seconds, mode")));
 }

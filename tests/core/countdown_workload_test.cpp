@@ -13,9 +13,9 @@
 #include <thread>
 
 using namespace parlab;
-using ::testing::HasSubstr;
 using parlab::test_support::forward;
 using parlab::test_support::run_in_order;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -61,8 +61,9 @@ TEST(CountdownWorkload, TaskRunsRoundedLengthTimesStepsOfXorshift)
         EXPECT_EQ(state, xorshift(state0, lengths[task]));
         xor_of_states ^= state;
     }
-    EXPECT_EQ(workload.combine(std::vector<Partial>{workload.run_task(0, cancel), workload.run_task(1, cancel),
-                                                    workload.run_task(2, cancel), workload.run_task(3, cancel)})
+    EXPECT_EQ(workload
+                  .combine(std::vector<Partial>{workload.run_task(0, cancel), workload.run_task(1, cancel),
+                                                workload.run_task(2, cancel), workload.run_task(3, cancel)})
                   .value,
               std::to_string(xor_of_states));
 }
@@ -93,10 +94,16 @@ TEST(CountdownWorkload, CancelStopsAHugeTaskQuickly)
 
 TEST(CountdownWorkload, RefusesBadParameters)
 {
-    EXPECT_THAT([] { (void)make({{"tasks", ""}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("parameter 'tasks' must be")));
-    EXPECT_THAT([] { (void)make({{"tasks", "1,-2"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("0 .. 1000")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"tasks", ""}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("parameter 'tasks' must be")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"tasks", "1,-2"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("0 .. 1000")));
     EXPECT_THROW((void)make({{"steps", "0"}}), std::invalid_argument);
     EXPECT_THROW((void)make({{"steps", "1e12"}}), std::invalid_argument);
 }

@@ -9,9 +9,9 @@
 #include <stdexcept>
 
 using namespace parlab;
-using ::testing::HasSubstr;
 using parlab::test_support::forward;
 using parlab::test_support::run_in_order;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -31,7 +31,8 @@ std::string formula(std::uint64_t n)
 TEST(CubesWorkload, MatchesTheFormulaForManySizesAndChunks)
 {
     for (const std::uint64_t n : {1u, 2u, 3u, 7u, 10u, 97u, 1000u, 99991u}) {
-        for (const std::uint64_t chunks : {std::uint64_t{1}, std::uint64_t{2}, std::uint64_t{3}, std::uint64_t{7}, n}) {
+        for (const std::uint64_t chunks :
+             {std::uint64_t{1}, std::uint64_t{2}, std::uint64_t{3}, std::uint64_t{7}, n}) {
             SCOPED_TRACE("n=" + std::to_string(n) + " chunks=" + std::to_string(chunks));
             const auto workload = make({{"n", std::to_string(n)}, {"chunks", std::to_string(chunks)}});
             ASSERT_EQ(workload.task_count(), chunks);
@@ -98,8 +99,11 @@ TEST(CubesWorkload, MoreChunksThanNumbersLeavesSomeEmpty)
 
 TEST(CubesWorkload, RefusesBadParameters)
 {
-    EXPECT_THAT([] { (void)make({{"n", "0"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("parameter 'n' must be in 1 ..")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"n", "0"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("parameter 'n' must be in 1 ..")));
     EXPECT_THROW((void)make({{"n", "5000000001"}}), std::invalid_argument);
     EXPECT_THROW((void)make({{"chunks", "100001"}}), std::invalid_argument);
 }

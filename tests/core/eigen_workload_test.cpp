@@ -10,9 +10,9 @@
 #include <stdexcept>
 
 using namespace parlab;
-using ::testing::HasSubstr;
 using parlab::test_support::forward;
 using parlab::test_support::run_in_order;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -42,7 +42,8 @@ TEST(EigenWorkload, MatrixIsSymmetricAverageOfItsHalves)
     for (std::size_t i = 0; i < 5; ++i)
         for (std::size_t j = 0; j < 5; ++j) {
             EXPECT_EQ(a[j * 5 + i], a[i * 5 + j]);
-            EXPECT_EQ(a[j * 5 + i], (workload.random_element(3, i, j) + workload.random_element(3, j, i)) * 0.5);
+            EXPECT_EQ(a[j * 5 + i],
+                      (workload.random_element(3, i, j) + workload.random_element(3, j, i)) * 0.5);
         }
 }
 
@@ -110,9 +111,12 @@ TEST(EigenWorkload, WrongInputSizeIsRefused)
 TEST(EigenWorkload, TooLargeForMemoryIsRefusedNamingTheParameter)
 {
     set_workload_memory_limit(1 << 20);
-    EXPECT_THAT([] { (void)make({{"dim", "1024"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(
-                    ::testing::AllOf(HasSubstr("parameter 'dim' = 1024"), HasSubstr("MiB"))));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"dim", "1024"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(
+            ::testing::AllOf(HasSubstr("parameter 'dim' = 1024"), HasSubstr("MiB"))));
     EXPECT_NO_THROW((void)make({{"dim", "8"}}));
     set_workload_memory_limit(0);
     EXPECT_NO_THROW((void)make({{"dim", "1024"}}));

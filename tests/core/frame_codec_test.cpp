@@ -1,7 +1,7 @@
+#include "executors/processes/process_worker_loop.h"
 #include "executors/processes/wire/process_frame.h"
 #include "executors/processes/wire/process_frame_decoder.h"
 #include "executors/processes/wire/process_messages.h"
-#include "executors/processes/process_worker_loop.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -194,7 +194,8 @@ protected:
     }
     void send(const std::vector<std::byte>& bytes)
     {
-        ASSERT_EQ(::send(m_parent, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
+        ASSERT_EQ(::send(m_parent, bytes.data(), bytes.size(), MSG_NOSIGNAL),
+                  static_cast<ssize_t>(bytes.size()));
     }
     Frame next_frame()
     {

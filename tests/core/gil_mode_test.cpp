@@ -166,8 +166,8 @@ TEST(GilMode, WaitingCoffeeIsNotSlowedByTheLock)
     EXPECT_EQ(without.checksum, on_serial.checksum);
     // Serial serves one coffee after another; eight waiting baristas serve them side by side with
     // the lock as without it (ideal: 8×; the margin asks for 2×).
-    EXPECT_LT(2.0 * with.wall_s, on_serial.wall_s)
-        << "with the lock " << with.wall_s << " s, without " << without.wall_s << " s, serial " << on_serial.wall_s;
+    EXPECT_LT(2.0 * with.wall_s, on_serial.wall_s) << "with the lock " << with.wall_s << " s, without "
+                                                   << without.wall_s << " s, serial " << on_serial.wall_s;
 }
 
 TEST(GilMode, OnlyThreadsTakeIt)

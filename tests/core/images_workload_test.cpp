@@ -11,9 +11,9 @@
 #include <stdexcept>
 
 using namespace parlab;
-using ::testing::HasSubstr;
 using parlab::test_support::forward;
 using parlab::test_support::run_in_order;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -99,17 +99,24 @@ TEST(ImagesWorkload, WrongInputSizeIsRefused)
 TEST(ImagesWorkload, TooLargeForMemoryIsRefusedNamingTheParameters)
 {
     set_workload_memory_limit(1 << 20);
-    EXPECT_THAT([] { (void)make({{"width", "4096"}, {"height", "4096"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(
-                    ::testing::AllOf(HasSubstr("'width' × 'height' = 4096 × 4096"), HasSubstr("MiB"))));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"width", "4096"}, {"height", "4096"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(
+            ::testing::AllOf(HasSubstr("'width' × 'height' = 4096 × 4096"), HasSubstr("MiB"))));
     EXPECT_NO_THROW((void)make(small));
     set_workload_memory_limit(0);
 }
 
 TEST(ImagesWorkload, RefusesBadParameters)
 {
-    EXPECT_THAT([] { (void)make({{"width", "7"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("parameter 'width' must be in 8 .. 16384")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"width", "7"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(
+            HasSubstr("parameter 'width' must be in 8 .. 16384")));
     EXPECT_THROW((void)make({{"height", "16385"}}), std::invalid_argument);
     EXPECT_THROW((void)make({{"images", "0"}}), std::invalid_argument);
 }

@@ -55,7 +55,10 @@ public:
         std::filesystem::create_directories(m_path);
     }
     ~TempFolder() { std::filesystem::remove_all(m_path); }
-    void write(const std::string& name, const std::string& text) const { std::ofstream(m_path / name) << text; }
+    void write(const std::string& name, const std::string& text) const
+    {
+        std::ofstream(m_path / name) << text;
+    }
     [[nodiscard]] std::string path() const { return m_path.string(); }
 
 private:
@@ -94,14 +97,17 @@ TEST(LessonParser, RefusesNamingTheFieldAndTheFile)
         {"{ not json", "", "not valid JSON"},
         {"[1e99999]", "", "not valid JSON"}, // a number past a double's range (found by fuzz_lesson_file)
         {with(R"("title": "Coffee",)", ""), "title", "missing"},
-        {with(R"("workload": "coffee")", R"("workload": "tea")"), "runs[0].workload", "unknown workload 'tea'"},
+        {with(R"("workload": "coffee")", R"("workload": "tea")"), "runs[0].workload",
+         "unknown workload 'tea'"},
         {with(R"(["threads"])", R"(["threads", "gpu"])"), "runs[0].backends[1]", "unknown backend 'gpu'"},
         {with(R"("students": 4)", R"("cups": 4)"), "runs[0].parameters.cups", "unknown parameter"},
         {with(R"("students": 4)", R"("students": -4)"), "runs[0].parameters", "students"},
         {with(R"("workers": "1:2")", R"("workers": "2:1")"), "runs[0].workers", ""},
-        {with(R"("workers": "1:2")", R"("workers": "1:2", "gil": true, "chunk": "some")"), "runs[0].chunk", ""},
+        {with(R"("workers": "1:2")", R"("workers": "1:2", "gil": true, "chunk": "some")"), "runs[0].chunk",
+         ""},
         {with(R"(["threads"])", R"(["processes"], "gil": true)"), "runs[0].gil", "own interpreter lock"},
-        {with(R"("ask": "Speedup?",)", R"("ask": "Speedup?", "quantity": "joy",)"), "prediction.quantity", ""},
+        {with(R"("ask": "Speedup?",)", R"("ask": "Speedup?", "quantity": "joy",)"), "prediction.quantity",
+         ""},
         {with(R"("workers": 2,)", R"("workers": 3,)"), "prediction.workers", "worker counts"},
         {with(R"("expected_seconds": 1)", R"("expected_seconds": "soon")"), "expected_seconds", "number"},
     };
@@ -166,9 +172,10 @@ TEST(LessonLibrary, ABrokenFileIsReportedAndTheOthersLoad)
 
 TEST(LessonRunner, RunsAtReducedSizeAndMeasuresThePrediction)
 {
-    Lesson lesson = parse_lesson(with(R"("parameters": {"students": 4, "seconds": 0.001},)",
-                                      R"("parameters": {"students": 4, "seconds": 5}, "reduced": {"seconds": 0.002},)"),
-                                 "coffee.json");
+    Lesson lesson =
+        parse_lesson(with(R"("parameters": {"students": 4, "seconds": 0.001},)",
+                          R"("parameters": {"students": 4, "seconds": 5}, "reduced": {"seconds": 0.002},)"),
+                     "coffee.json");
     const LessonOutcome outcome = run_lesson(lesson, {true, "", nullptr}, CancelToken{});
     ASSERT_EQ(outcome.sweeps.size(), 1u);
     EXPECT_EQ(outcome.sweeps[0].request.parameters.at("seconds"), "0.002");

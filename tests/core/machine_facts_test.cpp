@@ -40,7 +40,10 @@ TEST(MachineFacts, DescribesTheMachine)
     EXPECT_GE(facts.frequency_mhz, 0.0);
 }
 
-TEST(MachineFacts, IsReadOnce) { EXPECT_EQ(&machine_facts(), &machine_facts()); }
+TEST(MachineFacts, IsReadOnce)
+{
+    EXPECT_EQ(&machine_facts(), &machine_facts());
+}
 
 TEST(MachineFacts, AvailableMemoryIsPositiveAndAtMostTotal)
 {

@@ -39,7 +39,8 @@ TEST(MatmulWorkload, ChecksumIsTheSameForEveryInnerAndOuterCombination)
     for (const char* inner : {"blas", "tbb"}) {
         for (const char* inner_threads : {"1", "2", "3", "auto"}) {
             SCOPED_TRACE(std::string(inner) + " inner_threads=" + inner_threads);
-            EXPECT_EQ(run_on(serial, small(inner_threads, inner), 1).checksum.value, reference.checksum.value);
+            EXPECT_EQ(run_on(serial, small(inner_threads, inner), 1).checksum.value,
+                      reference.checksum.value);
             for (const std::size_t workers : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
                 SCOPED_TRACE("workers " + std::to_string(workers));
                 EXPECT_EQ(run_on(threads, small(inner_threads, inner), workers).checksum.value,

@@ -32,10 +32,10 @@ TEST(NoiseMeter, OthersAreBusyTimePlusStealMinusTheOwnTree)
     FakeMachine machine;
     NoiseMeter meter(std::make_unique<FakeSource>(machine));
     meter.begin();
-    machine.cpus[0].user += 100;   // our worker, 1 s
-    machine.cpus[1].system += 40;  // someone else's 0.4 s...
-    machine.cpus[1].steal += 10;   // ...and 0.1 s the hypervisor gave away
-    machine.cpus[1].idle += 50;    // idle and iowait are nobody's work
+    machine.cpus[0].user += 100;  // our worker, 1 s
+    machine.cpus[1].system += 40; // someone else's 0.4 s...
+    machine.cpus[1].steal += 10;  // ...and 0.1 s the hypervisor gave away
+    machine.cpus[1].idle += 50;   // idle and iowait are nobody's work
     machine.cpus[1].iowait += 7;
     machine.tree_s += 1.0;
     const NoiseReading reading = meter.end();
@@ -87,8 +87,11 @@ public:
     double wall_s = 1.0;
 
 private:
-    ExecutorTraits m_traits{.name = "moving", .display_name = "Moving", .worker_word = "worker",
-                            .workers_word = "workers", .summary = "moves a fake machine"};
+    ExecutorTraits m_traits{.name = "moving",
+                            .display_name = "Moving",
+                            .worker_word = "worker",
+                            .workers_word = "workers",
+                            .summary = "moves a fake machine"};
 };
 
 class TinyWorkload final : public Workload {
@@ -129,7 +132,7 @@ TEST(NoiseMeter, SweepCallsAComputingSpeedupAboveTheCpusAnArtefact)
     TinyWorkload workload;
     MovingExecutor serial(machine, 0.0); // its tree CPU equals its wall time: computing work
     MovingExecutor parallel(machine, 0.0);
-    parallel.wall_s = 1.0 / 64.0;        // faster than any CPU count this machine could have
+    parallel.wall_s = 1.0 / 64.0; // faster than any CPU count this machine could have
     SweepRequest request;
     request.workers = WorkerRange::parse("2");
     const SweepResult result = run_sweep(

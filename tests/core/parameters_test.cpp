@@ -48,7 +48,8 @@ TEST(Parameters, DefaultsFillEverySpec)
 
 TEST(Parameters, GivenValuesOverrideDefaults)
 {
-    const Parameters parameters(specs(), {{"n", "42"}, {"seconds", "2.5"}, {"mode", "work"}, {"tasks", "1,8*2,3"}});
+    const Parameters parameters(specs(),
+                                {{"n", "42"}, {"seconds", "2.5"}, {"mode", "work"}, {"tasks", "1,8*2,3"}});
     EXPECT_EQ(parameters.integer("n"), 42);
     EXPECT_DOUBLE_EQ(parameters.real("seconds"), 2.5);
     EXPECT_EQ(parameters.choice("mode"), "work");

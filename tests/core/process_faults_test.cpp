@@ -182,7 +182,10 @@ TEST(ProcessFaults, RetriesAreBounded)
     // Kills every worker that finishes a task: one retry cannot save the run.
     class KillEveryone : public RunObserver {
     public:
-        void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override { ::kill(event.pid, SIGKILL); }
+        void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override
+        {
+            ::kill(event.pid, SIGKILL);
+        }
     } killer;
     ExecutorOptions options;
     options.workers = 2;
@@ -321,7 +324,10 @@ TEST(ProcessFaults, WorkersDieWithTheirParent)
         class SayWhenATaskIsDone : public RunObserver {
         public:
             explicit SayWhenATaskIsDone(int fd) : m_fd(fd) {}
-            void on_task_done(std::size_t, const TraceEvent&) override { static_cast<void>(::write(m_fd, "x", 1)); }
+            void on_task_done(std::size_t, const TraceEvent&) override
+            {
+                static_cast<void>(::write(m_fd, "x", 1));
+            }
 
         private:
             int m_fd;

@@ -76,12 +76,12 @@ TEST(ReportJson, PointFieldsAreTheContractInOrder)
     std::vector<std::string> keys;
     for (const auto& item : json.items())
         keys.push_back(item.key());
-    EXPECT_EQ(keys, (std::vector<std::string>{"type",       "workload",     "backend",    "workers",
-                                              "tasks",      "repeats",      "wall_s",     "wall_s_min",
-                                              "wall_s_max", "wall_s_cv",    "speedup",    "speedup_low",
-                                              "speedup_high", "efficiency", "karp_flatt", "noise",
-                                              "checksum",   "checksum_max", "startup_s",  "ship_s",
-                                              "compute_s",  "teardown_s",   "bytes_sent", "bytes_received", "lock_wait_s"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{
+                        "type",      "workload",    "backend",      "workers",        "tasks",
+                        "repeats",   "wall_s",      "wall_s_min",   "wall_s_max",     "wall_s_cv",
+                        "speedup",   "speedup_low", "speedup_high", "efficiency",     "karp_flatt",
+                        "noise",     "checksum",    "checksum_max", "startup_s",      "ship_s",
+                        "compute_s", "teardown_s",  "bytes_sent",   "bytes_received", "lock_wait_s"}));
     EXPECT_EQ(json["type"], "point");
 }
 

@@ -42,14 +42,14 @@ private:
 TEST(RunnableThreads, CountsTheProcessAndItsChildrenInStateR)
 {
     FakeProc proc;
-    proc.thread(100, 1, 100, 'S');           // the window's main thread, idle
-    proc.thread(100, 1, 101, 'R');           // a oneTBB thread computing
+    proc.thread(100, 1, 100, 'S');            // the window's main thread, idle
+    proc.thread(100, 1, 101, 'R');            // a oneTBB thread computing
     proc.thread(100, 1, 102, 'R', "a (b) R"); // a name with spaces and parentheses
-    proc.thread(200, 100, 200, 'R');         // a worker process
-    proc.thread(200, 100, 201, 'R');         // its BLAS thread
-    proc.thread(300, 100, 300, 'D');         // a worker waiting for the disk
-    proc.thread(400, 1, 400, 'R');           // someone else's process: not counted
-    proc.thread(500, 400, 500, 'R');         // nor its child
+    proc.thread(200, 100, 200, 'R');          // a worker process
+    proc.thread(200, 100, 201, 'R');          // its BLAS thread
+    proc.thread(300, 100, 300, 'D');          // a worker waiting for the disk
+    proc.thread(400, 1, 400, 'R');            // someone else's process: not counted
+    proc.thread(500, 400, 500, 'R');          // nor its child
     const RunnableThreads counts = count_runnable_threads(100, proc.root());
     EXPECT_EQ(counts.runnable, 4u);
     EXPECT_EQ(counts.threads, 6u);

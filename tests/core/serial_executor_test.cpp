@@ -132,7 +132,8 @@ TEST(SerialExecutor, RefusesOtherWorkerCounts)
             (void)executor.run(workload, options);
             ADD_FAILURE() << "workers = " << workers << " was accepted";
         } catch (const std::invalid_argument& error) {
-            EXPECT_THAT(error.what(), HasSubstr("workers must be 1 for serial, got " + std::to_string(workers)));
+            EXPECT_THAT(error.what(),
+                        HasSubstr("workers must be 1 for serial, got " + std::to_string(workers)));
         }
     }
 }

@@ -42,9 +42,15 @@ TEST(SweepRefined, EachRoundButTheLastGivesEveryPointProvisionallyBeforeTheFinal
 
     // Rounds are interleaved: every point has a provisional value after the first round.
     const std::vector<std::string> expected = {
-        "refined serial 1 r1", "refined threads 1 r1", "refined threads 2 r1",
-        "refined serial 1 r2", "refined threads 1 r2", "refined threads 2 r2",
-        "baseline", "point 1", "point 2",
+        "refined serial 1 r1",
+        "refined threads 1 r1",
+        "refined threads 2 r1",
+        "refined serial 1 r2",
+        "refined threads 1 r2",
+        "refined threads 2 r2",
+        "baseline",
+        "point 1",
+        "point 2",
     };
     EXPECT_EQ(recorder.said, expected);
     double serial_so_far = 0.0;

@@ -21,10 +21,12 @@ using ::testing::HasSubstr;
 // Tasks whose partials are their squares: the checksum is a known number.
 class SquaresWorkload final : public Workload {
 public:
-    explicit SquaresWorkload(std::size_t tasks)
-        : Workload("squares", Parameters({}, {})), m_tasks(tasks) {}
+    explicit SquaresWorkload(std::size_t tasks) : Workload("squares", Parameters({}, {})), m_tasks(tasks) {}
     std::size_t task_count() const override { return m_tasks; }
-    Partial run_task(std::size_t task, const CancelToken&) const override { return Partial{task * task, 0.0, 0.0}; }
+    Partial run_task(std::size_t task, const CancelToken&) const override
+    {
+        return Partial{task * task, 0.0, 0.0};
+    }
     Checksum combine(std::span<const Partial> partials) const override
     {
         uint128 sum = 0;
@@ -45,7 +47,7 @@ public:
     std::vector<ExecutorOptions> calls;
     ExecutorTraits m_traits{.name = "fake", .ships_inputs = true, .retries = true};
     unsigned shutdowns = 0;
-    bool warm = false; // like a pool: the first run after a shutdown pays 0.25 s to start
+    bool warm = false;  // like a pool: the first run after a shutdown pays 0.25 s to start
     bool joins = false; // like a cluster: tells who joined, one worker per host "hN", before the tasks
 
     double shutdown() override
@@ -77,8 +79,8 @@ public:
                         return;
                     partials[task] = workload.run_task(task, options.cancel);
                     if (options.observer != nullptr)
-                        options.observer->on_task_done(w, TraceEvent{static_cast<std::uint32_t>(task),
-                                                                  static_cast<std::uint32_t>(w)});
+                        options.observer->on_task_done(
+                            w, TraceEvent{static_cast<std::uint32_t>(task), static_cast<std::uint32_t>(w)});
                 }
             });
         }
@@ -181,7 +183,8 @@ TEST(Sweep, ObserverHearsWhoJoinedInEachCountedRun)
     Fakes fakes;
     fakes.executor.joins = true;
     JoinObserver observer;
-    (void)run_sweep(request_for("1:3", 2), fakes.workload, fakes.serial, fakes.executor, &observer, CancelToken{});
+    (void)run_sweep(request_for("1:3", 2), fakes.workload, fakes.serial, fakes.executor, &observer,
+                    CancelToken{});
     // Two rounds of W = 1, 2, 3; the serial baseline joins no one.
     EXPECT_EQ(observer.joined, (std::vector<std::size_t>{1, 2, 3, 1, 2, 3}));
 }
@@ -238,7 +241,8 @@ TEST(Sweep, ChecksumMismatchIsAnError)
             checksum.value = "1";
     };
     try {
-        (void)run_sweep(request_for("1:4"), fakes.workload, fakes.serial, fakes.executor, nullptr, CancelToken{});
+        (void)run_sweep(request_for("1:4"), fakes.workload, fakes.serial, fakes.executor, nullptr,
+                        CancelToken{});
         FAIL() << "a wrong checksum went unnoticed";
     } catch (const std::runtime_error& error) {
         EXPECT_THAT(error.what(), HasSubstr("checksum mismatch at W=3: 1 vs serial 328350"));
@@ -249,7 +253,8 @@ TEST(Sweep, ReportsProgressBaselineAndPoints)
 {
     Fakes fakes;
     RecordingObserver observer;
-    (void)run_sweep(request_for("1:2", 2), fakes.workload, fakes.serial, fakes.executor, &observer, CancelToken{});
+    (void)run_sweep(request_for("1:2", 2), fakes.workload, fakes.serial, fakes.executor, &observer,
+                    CancelToken{});
     ASSERT_EQ(observer.baselines.size(), 1u);
     EXPECT_EQ(observer.baselines[0].backend, "fake");
     ASSERT_EQ(observer.points.size(), 2u);
@@ -280,7 +285,11 @@ public:
 class OrderObserver final : public SweepObserver {
 public:
     explicit OrderObserver(OrderLog& log) : m_log(log) {}
-    void on_baseline(const Point&) override { m_log.reports.push_back("baseline"); m_log.runs.push_back("report serial"); }
+    void on_baseline(const Point&) override
+    {
+        m_log.reports.push_back("baseline");
+        m_log.runs.push_back("report serial");
+    }
     void on_point(const Point& point) override
     {
         m_log.reports.push_back("W" + std::to_string(point.workers));
@@ -305,12 +314,15 @@ TEST(Sweep, RepeatsRunRoundRobinAfterOneWarmUp)
         return 2.0 / static_cast<double>(workers);
     };
     OrderObserver observer(log);
-    const SweepResult result =
-        run_sweep(request_for("1:2", 3), fakes.workload, fakes.serial, fakes.executor, &observer, CancelToken{});
-    const std::vector<std::string> expected = {
-        "serial",                                         // the warm-up, not counted
-        "serial", "W1", "W2", "serial", "W1", "W2",       // two full rounds
-        "serial", "report serial", "W1", "report W1", "W2", "report W2"}; // each reported when done
+    const SweepResult result = run_sweep(request_for("1:2", 3), fakes.workload, fakes.serial, fakes.executor,
+                                         &observer, CancelToken{});
+    const std::vector<std::string> expected = {"serial", // the warm-up, not counted
+                                               "serial", "W1",
+                                               "W2",     "serial",
+                                               "W1",     "W2", // two full rounds
+                                               "serial", "report serial",
+                                               "W1",     "report W1",
+                                               "W2",     "report W2"}; // each reported when done
     EXPECT_EQ(log.runs, expected);
     EXPECT_EQ(log.reports, (std::vector<std::string>{"baseline", "W1", "W2"}));
     EXPECT_EQ(result.serial.repeats, 3u);
@@ -349,22 +361,25 @@ TEST(Sweep, CancelStopsTheSweep)
         cancel.cancel();
         return 1.0;
     };
-    EXPECT_THROW((void)run_sweep(request_for("1:4"), fakes.workload, fakes.serial, fakes.executor, nullptr, cancel),
-                 RunCancelled);
+    EXPECT_THROW(
+        (void)run_sweep(request_for("1:4"), fakes.workload, fakes.serial, fakes.executor, nullptr, cancel),
+        RunCancelled);
     EXPECT_EQ(fakes.executor.calls.size(), 1u);
 }
 
 TEST(Sweep, RefusesBadRepeatsAndWorkerCountsBeforeRunning)
 {
     Fakes fakes;
-    EXPECT_THROW((void)run_sweep(request_for("1", 0), fakes.workload, fakes.serial, fakes.executor, nullptr, {}),
-                 std::invalid_argument);
-    EXPECT_THROW((void)run_sweep(request_for("1", 1001), fakes.workload, fakes.serial, fakes.executor, nullptr, {}),
-                 std::invalid_argument);
+    EXPECT_THROW(
+        (void)run_sweep(request_for("1", 0), fakes.workload, fakes.serial, fakes.executor, nullptr, {}),
+        std::invalid_argument);
+    EXPECT_THROW(
+        (void)run_sweep(request_for("1", 1001), fakes.workload, fakes.serial, fakes.executor, nullptr, {}),
+        std::invalid_argument);
     const std::size_t too_many = max_workers_per_cpu * machine_facts().logical_cpus + 1;
     try {
-        (void)run_sweep(request_for("1:" + std::to_string(too_many)), fakes.workload, fakes.serial, fakes.executor,
-                        nullptr, {});
+        (void)run_sweep(request_for("1:" + std::to_string(too_many)), fakes.workload, fakes.serial,
+                        fakes.executor, nullptr, {});
         FAIL() << "too many workers accepted";
     } catch (const std::invalid_argument& error) {
         EXPECT_THAT(error.what(), HasSubstr("got " + std::to_string(too_many)));
@@ -394,8 +409,8 @@ TEST(Sweep, TheWarmPoolStopsOnceAfterTheLastWorkerCount)
 TEST(Sweep, OneSharedPoolStartsOnceAndStopsAfterTheLastWorkerCount)
 {
     Fakes fakes;
-    const SweepResult result =
-        run_sweep(request_for("1:2", 3), fakes.workload, fakes.serial, fakes.executor, nullptr, CancelToken{});
+    const SweepResult result = run_sweep(request_for("1:2", 3), fakes.workload, fakes.serial, fakes.executor,
+                                         nullptr, CancelToken{});
     ASSERT_EQ(result.points.size(), 2u);
     EXPECT_EQ(fakes.executor.shutdowns, 1u);
     // The fake starts its pool on the first run after a shutdown: once, for the whole sweep.

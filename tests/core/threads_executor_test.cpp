@@ -50,12 +50,14 @@ public:
         if (m_behaviour == Behaviour::Throw && task == m_special)
             throw std::runtime_error("bad input in task");
         if (m_behaviour == Behaviour::Spin)
-            wait_until(cancel, [] { return false; }, std::chrono::seconds(60));
+            wait_until(
+                cancel, [] { return false; }, std::chrono::seconds(60));
         if (m_behaviour == Behaviour::Rendezvous) {
             // Every task waits for all `special` tasks to have started: only as many threads
             // running at once get past it; fewer time out.
             m_arrived.fetch_add(1);
-            if (!wait_until(cancel, [this] { return m_arrived.load() >= m_special; }, std::chrono::seconds(30)))
+            if (!wait_until(
+                    cancel, [this] { return m_arrived.load() >= m_special; }, std::chrono::seconds(30)))
                 m_timed_out.store(true);
         }
         Partial partial;
@@ -148,7 +150,7 @@ void expect_matches_serial(Schedule schedule)
             EXPECT_EQ(run.costs.compute_s_per_worker.size(), workers);
             expect_one_event_per_task(run, workers);
             // A chunk runs whole on one worker, in task order.
-            const std::size_t effective = chunk != 0 ? chunk
+            const std::size_t effective = chunk != 0                     ? chunk
                                           : schedule == Schedule::Static ? (101 + workers - 1) / workers
                                                                          : 1;
             std::vector<std::optional<std::uint32_t>> chunk_worker((101 + effective - 1) / effective);
@@ -162,9 +164,15 @@ void expect_matches_serial(Schedule schedule)
     }
 }
 
-TEST(ThreadsExecutor, DynamicMatchesSerial) { expect_matches_serial(Schedule::Dynamic); }
+TEST(ThreadsExecutor, DynamicMatchesSerial)
+{
+    expect_matches_serial(Schedule::Dynamic);
+}
 
-TEST(ThreadsExecutor, StaticMatchesSerial) { expect_matches_serial(Schedule::Static); }
+TEST(ThreadsExecutor, StaticMatchesSerial)
+{
+    expect_matches_serial(Schedule::Static);
+}
 
 TEST(ThreadsExecutor, CostsAddUp)
 {
@@ -195,13 +203,14 @@ TEST(ThreadsExecutor, RefusesWorkerCountsOutOfRange)
     const IndexWorkload workload(4);
     ThreadsExecutor executor;
     const std::size_t most = std::max(4 * logical_cpus(), ThreadsExecutor::waiting_workers);
-    const std::string range = "workers must be in 1 .. " + std::to_string(most) +
-                              " for threads (" + std::to_string(logical_cpus()) + " logical CPUs here), got ";
+    const std::string range = "workers must be in 1 .. " + std::to_string(most) + " for threads (" +
+                              std::to_string(logical_cpus()) + " logical CPUs here), got ";
     for (const std::size_t workers : {std::size_t{0}, std::size_t{10000}, most + 1}) {
         ExecutorOptions options;
         options.workers = workers;
-        EXPECT_THAT([&] { (void)executor.run(workload, options); },
-                    ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr(range + std::to_string(workers))));
+        EXPECT_THAT(
+            [&] { (void)executor.run(workload, options); },
+            ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr(range + std::to_string(workers))));
     }
     EXPECT_EQ(executor.max_workers(), most);
 }

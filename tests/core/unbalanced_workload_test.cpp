@@ -12,9 +12,9 @@
 #include <thread>
 
 using namespace parlab;
-using ::testing::HasSubstr;
 using parlab::test_support::forward;
 using parlab::test_support::run_in_order;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -93,11 +93,20 @@ TEST(UnbalancedWorkload, ACancelledTaskDoesNotCount)
 
 TEST(UnbalancedWorkload, RefusesBadParameters)
 {
-    EXPECT_THAT([] { (void)make({{"durations", ""}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("parameter 'durations' must be")));
-    EXPECT_THAT([] { (void)make({{"durations", "1,-2"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("0 .. 3600")));
-    EXPECT_THAT([] { (void)make({{"order", "random"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("given | longest-first | shuffled")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"durations", ""}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("parameter 'durations' must be")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"durations", "1,-2"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("0 .. 3600")));
+    EXPECT_THAT(
+        [] {
+            (void)make({{"order", "random"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("given | longest-first | shuffled")));
     EXPECT_THROW((void)make({{"scale", "61"}}), std::invalid_argument);
 }

@@ -22,9 +22,15 @@ std::string error_of(const std::string& text)
     return "no error";
 }
 
-TEST(WorkerRange, SingleCount) { EXPECT_THAT(WorkerRange::parse("3").counts(8), ElementsAre(3)); }
+TEST(WorkerRange, SingleCount)
+{
+    EXPECT_THAT(WorkerRange::parse("3").counts(8), ElementsAre(3));
+}
 
-TEST(WorkerRange, InclusiveRange) { EXPECT_THAT(WorkerRange::parse("1:4").counts(8), ElementsAre(1, 2, 3, 4)); }
+TEST(WorkerRange, InclusiveRange)
+{
+    EXPECT_THAT(WorkerRange::parse("1:4").counts(8), ElementsAre(1, 2, 3, 4));
+}
 
 TEST(WorkerRange, GeometricIncludesUpperEnd)
 {
@@ -39,7 +45,10 @@ TEST(WorkerRange, ArithmeticIncludesUpperEnd)
     EXPECT_THAT(WorkerRange::parse("2:6:+2").counts(8), ElementsAre(2, 4, 6));
 }
 
-TEST(WorkerRange, EqualEndsGiveOneCount) { EXPECT_THAT(WorkerRange::parse("5:5").counts(8), ElementsAre(5)); }
+TEST(WorkerRange, EqualEndsGiveOneCount)
+{
+    EXPECT_THAT(WorkerRange::parse("5:5").counts(8), ElementsAre(5));
+}
 
 TEST(WorkerRange, AutoIsTheLogicalCpus)
 {
@@ -55,7 +64,10 @@ TEST(WorkerRange, SingleFactory)
     EXPECT_THROW((void)WorkerRange::single(0), std::invalid_argument);
 }
 
-TEST(WorkerRange, KeepsItsText) { EXPECT_EQ(WorkerRange::parse("1:8:*2").text(), "1:8:*2"); }
+TEST(WorkerRange, KeepsItsText)
+{
+    EXPECT_EQ(WorkerRange::parse("1:8:*2").text(), "1:8:*2");
+}
 
 TEST(WorkerRange, OneMessagePerMistake)
 {
@@ -81,7 +93,10 @@ TEST(WorkerRange, LargeButPlausibleCountsAreLeftToTheExecutors)
     EXPECT_THAT(WorkerRange::parse("10000").counts(2), ElementsAre(10000));
 }
 
-TEST(WorkerRange, MessagesNameTheText) { EXPECT_THAT(error_of("8:2"), HasSubstr("'8:2'")); }
+TEST(WorkerRange, MessagesNameTheText)
+{
+    EXPECT_THAT(error_of("8:2"), HasSubstr("'8:2'"));
+}
 
 } // namespace
 } // namespace parlab

@@ -13,8 +13,8 @@ TEST(WorkloadRegistry, ListsAllSevenInTeachingOrder)
     std::vector<std::string> names;
     for (const auto& info : WorkloadRegistry::all())
         names.push_back(info.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"coffee", "cubes", "eigen", "countdown", "unbalanced", "images",
-                                                 "integrate", "matmul"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"coffee", "cubes", "eigen", "countdown", "unbalanced",
+                                               "images", "integrate", "matmul"}));
 }
 
 TEST(WorkloadRegistry, EveryWorkloadHasSpecsThatParseAtTheirDefaults)
@@ -46,7 +46,8 @@ TEST(WorkloadRegistry, ParameterNamesPerWorkload)
     EXPECT_EQ(names("countdown"), (std::vector<std::string>{"tasks", "steps"}));
     EXPECT_EQ(names("unbalanced"), (std::vector<std::string>{"durations", "scale", "mode", "order", "seed"}));
     EXPECT_EQ(names("images"), (std::vector<std::string>{"images", "width", "height", "seed"}));
-    EXPECT_EQ(names("matmul"), (std::vector<std::string>{"products", "size", "inner_threads", "inner", "seed"}));
+    EXPECT_EQ(names("matmul"),
+              (std::vector<std::string>{"products", "size", "inner_threads", "inner", "seed"}));
 }
 
 TEST(WorkloadRegistry, CreatesEachWorkloadWithItsName)
@@ -75,8 +76,14 @@ TEST(WorkloadRegistry, UnknownNameListsTheKnownOnes)
 TEST(WorkloadRegistry, CreateValidatesParameters)
 {
     EXPECT_THAT(
-        [] { (void)WorkloadRegistry::create("coffee", {{"students", "0"}}); },
-        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("parameter 'students' must be in 1 .. 100000")));
-    EXPECT_THAT([] { (void)WorkloadRegistry::create("cubes", {{"chunk", "3"}}); },
-                ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("unknown parameter 'chunk'")));
+        [] {
+            (void)WorkloadRegistry::create("coffee", {{"students", "0"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(
+            HasSubstr("parameter 'students' must be in 1 .. 100000")));
+    EXPECT_THAT(
+        [] {
+            (void)WorkloadRegistry::create("cubes", {{"chunk", "3"}});
+        },
+        ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("unknown parameter 'chunk'")));
 }

@@ -19,8 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::abort();
         std::set<std::string> names;
         for (const auto& host : hosts) {
-            if (host.name.empty() || host.name.find_first_of(" \t\r\n") != std::string::npos || host.slots < 1 ||
-                !names.insert(host.name).second)
+            if (host.name.empty() || host.name.find_first_of(" \t\r\n") != std::string::npos ||
+                host.slots < 1 || !names.insert(host.name).second)
                 std::abort();
         }
         if (parlab::total_slots(hosts) < hosts.size())

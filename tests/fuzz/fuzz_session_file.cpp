@@ -10,8 +10,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    const QByteArray json = QByteArray::fromRawData(reinterpret_cast<const char*>(data),
-                                                    static_cast<qsizetype>(size));
+    const QByteArray json =
+        QByteArray::fromRawData(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
     std::vector<parlab::gui::RunRecord> runs;
     try {
         runs = parlab::gui::SessionFile::fromJson(json);

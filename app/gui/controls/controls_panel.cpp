@@ -33,7 +33,8 @@ QString eta_text(double seconds)
     if (seconds < 0)
         return QStringLiteral("estimating…");
     const int s = static_cast<int>(seconds + 0.5);
-    return s >= 60 ? QStringLiteral("%1 min %2 s left").arg(s / 60).arg(s % 60) : QStringLiteral("%1 s left").arg(s);
+    return s >= 60 ? QStringLiteral("%1 min %2 s left").arg(s / 60).arg(s % 60)
+                   : QStringLiteral("%1 s left").arg(s);
 }
 
 // Hidden until core refuses the value of the control it sits under; named "<control>_error".
@@ -158,14 +159,18 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     connect(m_sweepButton, &QPushButton::clicked, this, [this] { requestRun(true); });
     connect(m_cancel, &QPushButton::clicked, this, &ControlsPanel::cancelRequested);
     backendChanged();
-    connect(m_options, &RunOptionsBox::chunkAutoToggled, m_chunk, [this](bool on) { m_chunk->setEnabled(!on); });
+    connect(m_options, &RunOptionsBox::chunkAutoToggled, m_chunk,
+            [this](bool on) { m_chunk->setEnabled(!on); });
     connect(m_parameters, &ParameterForm::edited, m_options, &RunOptionsBox::refresh);
     connect(m_backend, &QComboBox::currentIndexChanged, m_options, &RunOptionsBox::refresh);
     connect(m_workers, &QSpinBox::valueChanged, m_options, &RunOptionsBox::refresh);
     workloadChanged();
 }
 
-QString ControlsPanel::backendName() const { return m_backend->currentData().toString(); }
+QString ControlsPanel::backendName() const
+{
+    return m_backend->currentData().toString();
+}
 
 void ControlsPanel::backendChanged()
 {
@@ -329,10 +334,19 @@ void ControlsPanel::setBackend(const QString& name)
         m_backend->setCurrentIndex(index);
 }
 
-void ControlsPanel::setWorkers(int workers) { m_workers->setValue(workers); }
+void ControlsPanel::setWorkers(int workers)
+{
+    m_workers->setValue(workers);
+}
 
-void ControlsPanel::setSweepRange(const QString& text) { m_sweep->setText(text); }
+void ControlsPanel::setSweepRange(const QString& text)
+{
+    m_sweep->setText(text);
+}
 
-void ControlsPanel::setParameters(const ParameterValues& values) { m_parameters->setValues(values); }
+void ControlsPanel::setParameters(const ParameterValues& values)
+{
+    m_parameters->setValues(values);
+}
 
 } // namespace parlab::gui

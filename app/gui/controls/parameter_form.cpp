@@ -80,7 +80,8 @@ QWidget* ParameterForm::makeControl(const ParameterSpec& spec)
             return box;
         } else {
             auto* edit = new QLineEdit(this);
-            edit->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("-?[0-9]+")), edit));
+            edit->setValidator(
+                new QRegularExpressionValidator(QRegularExpression(QStringLiteral("-?[0-9]+")), edit));
             connect(edit, &QLineEdit::textEdited, this, &ParameterForm::edited);
             return edit;
         }
@@ -99,8 +100,7 @@ QWidget* ParameterForm::makeControl(const ParameterSpec& spec)
         connect(combo, &QComboBox::currentIndexChanged, this, &ParameterForm::edited);
         return combo;
     }
-    case ParameterKind::RealList:
-        break;
+    case ParameterKind::RealList: break;
     }
     auto* edit = new QLineEdit(this);
     edit->setPlaceholderText(QStringLiteral("comma-separated numbers"));

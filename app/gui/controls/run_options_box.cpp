@@ -20,7 +20,8 @@ RunOptionsBox::RunOptionsBox(std::function<SweepRequest()> draft, QWidget* paren
     m_gil->setObjectName(QStringLiteral("gil"));
     m_chunkAuto->setObjectName(QStringLiteral("chunk_auto"));
     m_chunkRule->setObjectName(QStringLiteral("chunk_rule"));
-    m_chunkAuto->setToolTip(tr("Python's Pool.map rule: chunk = ⌈tasks / (4 × workers)⌉, for each worker count"));
+    m_chunkAuto->setToolTip(
+        tr("Python's Pool.map rule: chunk = ⌈tasks / (4 × workers)⌉, for each worker count"));
     auto* chunkRow = new QHBoxLayout;
     chunkRow->setContentsMargins(0, 0, 0, 0);
     chunkRow->addWidget(m_chunkAuto);
@@ -35,7 +36,10 @@ RunOptionsBox::RunOptionsBox(std::function<SweepRequest()> draft, QWidget* paren
     });
 }
 
-bool RunOptionsBox::gilAllowed() const { return m_gil->isEnabled(); }
+bool RunOptionsBox::gilAllowed() const
+{
+    return m_gil->isEnabled();
+}
 
 void RunOptionsBox::refresh()
 {
@@ -73,10 +77,19 @@ void RunOptionsBox::apply(SweepRequest& request) const
     request.chunk_auto = m_chunkAuto->isChecked();
 }
 
-void RunOptionsBox::setGil(bool on) { m_gil->setChecked(on); }
+void RunOptionsBox::setGil(bool on)
+{
+    m_gil->setChecked(on);
+}
 
-void RunOptionsBox::setChunkAuto(bool on) { m_chunkAuto->setChecked(on); }
+void RunOptionsBox::setChunkAuto(bool on)
+{
+    m_chunkAuto->setChecked(on);
+}
 
-QString RunOptionsBox::chunkRuleText() const { return m_chunkRule->text(); }
+QString RunOptionsBox::chunkRuleText() const
+{
+    return m_chunkRule->text();
+}
 
 } // namespace parlab::gui

@@ -39,8 +39,9 @@ void ExportActions::exportPlot()
                                                          m_tabs->currentWidget()->objectName() + ".png",
                                                          tr("PNG images (*.png)"));
         if (!png.isEmpty())
-            m_status->showMessage(m_tabs->currentWidget()->grab().save(png) ? tr("Wrote %1").arg(png)
-                                                                            : tr("Could not write %1").arg(png));
+            m_status->showMessage(m_tabs->currentWidget()->grab().save(png)
+                                      ? tr("Wrote %1").arg(png)
+                                      : tr("Could not write %1").arg(png));
         return;
     }
     const QString path = QFileDialog::getSaveFileName(

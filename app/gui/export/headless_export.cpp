@@ -21,8 +21,7 @@ public:
 
     void on_point(const Point& point) override
     {
-        std::cerr << "  " << point.backend << " × " << point.workers << ": speedup " << point.speedup
-                  << "\n";
+        std::cerr << "  " << point.backend << " × " << point.workers << ": speedup " << point.speedup << "\n";
         m_session.addPoint(point);
     }
 

@@ -36,7 +36,7 @@ private:
 QStringList HeadlessViewExport::views()
 {
     return {QStringLiteral("coffee"), QStringLiteral("timeline"), QStringLiteral("topology"),
-            QStringLiteral("costs"), QStringLiteral("trends"), QStringLiteral("speedup")};
+            QStringLiteral("costs"),  QStringLiteral("trends"),   QStringLiteral("speedup")};
 }
 
 int HeadlessViewExport::run(const ExportViewOptions& options)
@@ -54,7 +54,8 @@ int HeadlessViewExport::run(const ExportViewOptions& options)
             plotView = std::make_unique<TrendsView>();
         else if (!views().contains(options.view))
             throw std::invalid_argument("--export-view: no view named '" + options.view.toStdString() +
-                                        "'; expected one of " + views().join(QStringLiteral(", ")).toStdString());
+                                        "'; expected one of " +
+                                        views().join(QStringLiteral(", ")).toStdString());
         if (plotView)
             plotView->setSession(&session);
 

@@ -1,7 +1,7 @@
 #include "lessons/lesson_dock.h"
 
-#include "lessons/lesson_panel.h"
 #include "controls/controls_panel.h"
+#include "lessons/lesson_panel.h"
 #include "main_window.h"
 #include "run_controller.h"
 #include "session/session.h"
@@ -44,10 +44,12 @@ LessonDock::LessonDock(MainWindow* window)
     RunController* controller = window->controller();
     connect(m_panel, &LessonPanel::runRequested, window, &MainWindow::startRun);
     connect(m_panel, &LessonPanel::clearRequested, window, [window] { window->session()->replaceRuns({}); });
-    connect(m_panel, &LessonPanel::trendsRequested, window, [window] { window->showTab(QStringLiteral("trends")); });
+    connect(m_panel, &LessonPanel::trendsRequested, window,
+            [window] { window->showTab(QStringLiteral("trends")); });
     connect(controller, &RunController::finished, m_panel, &LessonPanel::sweepFinished);
     connect(controller, &RunController::failed, m_panel, &LessonPanel::sweepStopped);
-    connect(controller, &RunController::cancelled, m_panel, [this] { m_panel->sweepStopped(tr("cancelled")); });
+    connect(controller, &RunController::cancelled, m_panel,
+            [this] { m_panel->sweepStopped(tr("cancelled")); });
     // Queued: the window's own idle handler runs first, so the next sweep finds the controls free.
     connect(controller, &RunController::idle, m_panel, &LessonPanel::controllerIdle, Qt::QueuedConnection);
     connect(m_panel, &LessonPanel::lessonRevealed, window, [this] {
@@ -68,8 +70,9 @@ void LessonDock::loadFolder(const QString& folder)
     const QStringList problems = m_panel->loadFolder(folder);
     rebuildMenu();
     if (!problems.isEmpty())
-        m_window->statusBar()->showMessage(tr("%n lesson file(s) skipped: %1", nullptr, static_cast<int>(problems.size()))
-                                               .arg(problems.join(QStringLiteral("; "))));
+        m_window->statusBar()->showMessage(
+            tr("%n lesson file(s) skipped: %1", nullptr, static_cast<int>(problems.size()))
+                .arg(problems.join(QStringLiteral("; "))));
 }
 
 void LessonDock::rebuildMenu()
@@ -97,6 +100,9 @@ bool LessonDock::openLesson(const QString& name)
     return true;
 }
 
-void LessonDock::setScale(double scale) { m_panel->setScale(scale); }
+void LessonDock::setScale(double scale)
+{
+    m_panel->setScale(scale);
+}
 
 } // namespace parlab::gui

@@ -48,11 +48,15 @@ QLabel* wrapped_label(QWidget* parent, const QString& name)
 } // namespace
 
 LessonPanel::LessonPanel(QWidget* parent)
-    : QWidget(parent), m_list(new QComboBox(this)), m_problems(wrapped_label(this, QStringLiteral("problems"))),
-      m_title(wrapped_label(this, QStringLiteral("title"))), m_question(wrapped_label(this, QStringLiteral("question"))),
-      m_duration(wrapped_label(this, QStringLiteral("duration"))), m_ask(wrapped_label(this, QStringLiteral("ask"))),
-      m_answer(new QStackedWidget(this)), m_number(new QDoubleSpinBox(this)), m_choices(new QComboBox(this)),
-      m_start(new QPushButton(tr("Run the lesson"), this)), m_result(wrapped_label(this, QStringLiteral("result"))),
+    : QWidget(parent), m_list(new QComboBox(this)),
+      m_problems(wrapped_label(this, QStringLiteral("problems"))),
+      m_title(wrapped_label(this, QStringLiteral("title"))),
+      m_question(wrapped_label(this, QStringLiteral("question"))),
+      m_duration(wrapped_label(this, QStringLiteral("duration"))),
+      m_ask(wrapped_label(this, QStringLiteral("ask"))), m_answer(new QStackedWidget(this)),
+      m_number(new QDoubleSpinBox(this)), m_choices(new QComboBox(this)),
+      m_start(new QPushButton(tr("Run the lesson"), this)),
+      m_result(wrapped_label(this, QStringLiteral("result"))),
       m_explanation(wrapped_label(this, QStringLiteral("explanation")))
 {
     m_list->setObjectName(QStringLiteral("lessons"));
@@ -160,9 +164,11 @@ void LessonPanel::showLesson()
     m_choices->clear();
     for (const LessonChoice& choice : lesson.prediction.choices)
         m_choices->addItem(QString::fromStdString(choice.text));
-    m_answer->setCurrentWidget(lesson.prediction.kind == "choice" ? static_cast<QWidget*>(m_choices) : m_number);
-    m_number->setSuffix(lesson.prediction.unit.empty() ? QString()
-                                                       : QStringLiteral(" ") + QString::fromStdString(lesson.prediction.unit));
+    m_answer->setCurrentWidget(lesson.prediction.kind == "choice" ? static_cast<QWidget*>(m_choices)
+                                                                  : m_number);
+    m_number->setSuffix(lesson.prediction.unit.empty()
+                            ? QString()
+                            : QStringLiteral(" ") + QString::fromStdString(lesson.prediction.unit));
     m_number->setValue(0.0);
 }
 
@@ -199,7 +205,8 @@ void LessonPanel::start()
             m_outcome.trends.push_back(read_shipped_trend(name));
         for (std::size_t index = 0; index < lesson.runs.size(); ++index) {
             for (const std::string& backend : lesson.runs[index].backends)
-                m_queue.push_back({index, backend, {lesson_request(lesson.runs[index], backend, m_reduced), true}});
+                m_queue.push_back(
+                    {index, backend, {lesson_request(lesson.runs[index], backend, m_reduced), true}});
         }
     } catch (const std::invalid_argument& error) {
         m_queue.clear();
@@ -268,7 +275,8 @@ void LessonPanel::reveal()
         stopWith(QString::fromStdString(error.what()));
         return;
     }
-    const QString answer = m_outcome.choice ? QString::fromStdString(*m_outcome.choice) : quantityText(m_outcome.measured);
+    const QString answer =
+        m_outcome.choice ? QString::fromStdString(*m_outcome.choice) : quantityText(m_outcome.measured);
     m_result->setText(tr("You predicted: %1\nMeasured: %2")
                           .arg(predictionText(), m_outcome.choice ? quantityText(m_outcome.measured) +
                                                                         QStringLiteral(" → ") + answer
@@ -296,13 +304,23 @@ QString LessonPanel::quantityText(double value) const
         return QString::number(std::lround(value));
     const QString unit = QString::fromStdString(prediction.unit);
     const QString number = QString::number(value, 'f', 2);
-    return unit.isEmpty() ? number : number + (unit == QStringLiteral("×") ? unit : QStringLiteral(" ") + unit);
+    return unit.isEmpty() ? number
+                          : number + (unit == QStringLiteral("×") ? unit : QStringLiteral(" ") + unit);
 }
 
-QString LessonPanel::resultText() const { return m_result->text(); }
+QString LessonPanel::resultText() const
+{
+    return m_result->text();
+}
 
-QString LessonPanel::explanationText() const { return m_explanation->text(); }
+QString LessonPanel::explanationText() const
+{
+    return m_explanation->text();
+}
 
-bool LessonPanel::revealed() const { return !m_explanation->isHidden() && !m_explanation->text().isEmpty(); }
+bool LessonPanel::revealed() const
+{
+    return !m_explanation->isHidden() && !m_explanation->text().isEmpty();
+}
 
 } // namespace parlab::gui

@@ -44,7 +44,8 @@ std::size_t count(const QJsonObject& o, const char* key, const QString& where)
     // Checked before the cast: converting 2^64 or more to std::size_t is undefined behaviour.
     constexpr double size_limit = 18446744073709551616.0; // 2^64
     if (!(value >= 0) || value >= size_limit || value != std::floor(value))
-        refuse(QStringLiteral("%1 has a negative, fractional or too large \"%2\"").arg(where, QLatin1String(key)));
+        refuse(QStringLiteral("%1 has a negative, fractional or too large \"%2\"")
+                   .arg(where, QLatin1String(key)));
     return static_cast<std::size_t>(value);
 }
 
@@ -60,8 +61,8 @@ Point pointFromJson(const QJsonObject& o, const QString& where)
     const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Compact);
     const std::string place = where.toStdString();
     try {
-        Point point = point_from_json_text(std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
-                                           place);
+        Point point = point_from_json_text(
+            std::string_view(text.constData(), static_cast<std::size_t>(text.size())), place);
         check_saved_point(point, place);
         return point;
     } catch (const std::invalid_argument& error) {
@@ -77,7 +78,8 @@ SweepRequest requestFromJson(const QJsonObject& o, const QString& where)
     const std::size_t repeats = count(o, "repeats", where);
     // Compared before narrowing: 4294967296 must not wrap to 0.
     if (repeats < 1 || repeats > max_repeats)
-        refuse(QStringLiteral("%1.repeats must be in 1 .. %2, got %3").arg(where).arg(max_repeats).arg(repeats));
+        refuse(
+            QStringLiteral("%1.repeats must be in 1 .. %2, got %3").arg(where).arg(max_repeats).arg(repeats));
     r.repeats = static_cast<unsigned>(repeats);
     r.chunk = count(o, "chunk", where);
     r.ship_inputs = field(o, "ship_inputs", QJsonValue::Bool, where).toBool();
@@ -139,7 +141,8 @@ QByteArray SessionFile::toJson(const std::vector<RunRecord>& runs)
             object["serial"] = pointToJson(run.serial);
         array.append(object);
     }
-    const QJsonObject root{{"format", QLatin1String(format_name)}, {"version", format_version}, {"runs", array}};
+    const QJsonObject root{
+        {"format", QLatin1String(format_name)}, {"version", format_version}, {"runs", array}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -152,22 +155,26 @@ std::vector<RunRecord> SessionFile::fromJson(const QByteArray& json)
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        refuse(QStringLiteral("the JSON is malformed at byte %1 (%2)").arg(error.offset).arg(error.errorString()));
+        refuse(QStringLiteral("the JSON is malformed at byte %1 (%2)")
+                   .arg(error.offset)
+                   .arg(error.errorString()));
     if (!document.isObject())
         refuse(QStringLiteral("the file is not a JSON object"));
     const QJsonObject root = document.object();
     if (root.value(QLatin1String("format")).toString() != QLatin1String(format_name))
-        refuse(QStringLiteral("it has no \"format\": \"parlab-session\" header (a different kind of JSON file?)"));
+        refuse(QStringLiteral(
+            "it has no \"format\": \"parlab-session\" header (a different kind of JSON file?)"));
     const QJsonValue version = root.value(QLatin1String("version"));
     if (!version.isDouble())
         refuse(QStringLiteral("\"version\" must be the number %1, not %2")
                    .arg(format_version)
-                   .arg(version.isUndefined() ? QStringLiteral("missing")
-                                              : QString::fromUtf8(QJsonDocument(QJsonArray{version})
-                                                                      .toJson(QJsonDocument::Compact))
-                                                    .mid(1)
-                                                    .chopped(1)
-                                                    .left(40)));
+                   .arg(version.isUndefined()
+                            ? QStringLiteral("missing")
+                            : QString::fromUtf8(
+                                  QJsonDocument(QJsonArray{version}).toJson(QJsonDocument::Compact))
+                                  .mid(1)
+                                  .chopped(1)
+                                  .left(40)));
     if (version.toDouble() != format_version)
         refuse(QStringLiteral("version %1 is not supported (this parlab reads version %2)")
                    .arg(version.toDouble())
@@ -203,14 +210,16 @@ void SessionFile::save(const QString& path, const std::vector<RunRecord>& runs)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(toJson(runs)) < 0 || !file.commit())
-        throw std::runtime_error("could not write " + path.toStdString() + ": " + file.errorString().toStdString());
+        throw std::runtime_error("could not write " + path.toStdString() + ": " +
+                                 file.errorString().toStdString());
 }
 
 std::vector<RunRecord> SessionFile::load(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw std::runtime_error("could not read " + path.toStdString() + ": " + file.errorString().toStdString());
+        throw std::runtime_error("could not read " + path.toStdString() + ": " +
+                                 file.errorString().toStdString());
     // Checked before reading: a huge file is refused without holding it in memory.
     if (file.size() > max_file_bytes)
         refuse(QStringLiteral("%1 is %2 bytes, more than the %3 MiB a session may have")

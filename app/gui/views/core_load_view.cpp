@@ -10,15 +10,15 @@
 
 namespace parlab::gui {
 
-CoreLoadView::CoreLoadView(QWidget* parent) : CoreLoadView(make_proc_stat_source(), parent) {}
+CoreLoadView::CoreLoadView(QWidget* parent) : CoreLoadView(make_proc_stat_source(), parent)
+{
+}
 
 CoreLoadView::CoreLoadView(std::unique_ptr<CpuTimesSource> source, QWidget* parent)
-    : PlotView(parent), m_sampler(std::make_unique<CpuSampler>(std::move(source))),
-      m_timer(new QTimer(this))
+    : PlotView(parent), m_sampler(std::make_unique<CpuSampler>(std::move(source))), m_timer(new QTimer(this))
 {
 
-    m_title = new QCPTextElement(plot(), tr("Core load: green = user, red = system (kernel)"),
-                                 QFont());
+    m_title = new QCPTextElement(plot(), tr("Core load: green = user, red = system (kernel)"), QFont());
     plot()->plotLayout()->insertRow(0);
     plot()->plotLayout()->addElement(0, 0, m_title);
     m_nowRect = plot()->axisRect();
@@ -98,7 +98,10 @@ void CoreLoadView::setSampling(bool on)
         m_timer->stop();
 }
 
-void CoreLoadView::sampleNow() { addSample(m_sampler->sample()); }
+void CoreLoadView::sampleNow()
+{
+    addSample(m_sampler->sample());
+}
 
 void CoreLoadView::addSample(const CpuSample& sample)
 {
@@ -170,16 +173,26 @@ void CoreLoadView::drawHistory()
     QVector<double> own;
     own.reserve(samples);
     for (const CpuSample& sample : m_history)
-        own.push_back(sample.cpus.empty() ? 0.0 : sample.own_percent / static_cast<double>(sample.cpus.size()));
+        own.push_back(sample.cpus.empty() ? 0.0
+                                          : sample.own_percent / static_cast<double>(sample.cpus.size()));
     m_ownLine->setData(ago, own, true);
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
-int CoreLoadView::cpuCount() const { return m_userBars->data()->size(); }
+int CoreLoadView::cpuCount() const
+{
+    return m_userBars->data()->size();
+}
 
-double CoreLoadView::userPercent(int cpu) const { return m_userBars->data()->at(cpu)->value; }
+double CoreLoadView::userPercent(int cpu) const
+{
+    return m_userBars->data()->at(cpu)->value;
+}
 
-double CoreLoadView::systemPercent(int cpu) const { return m_systemBars->data()->at(cpu)->value; }
+double CoreLoadView::systemPercent(int cpu) const
+{
+    return m_systemBars->data()->at(cpu)->value;
+}
 
 double CoreLoadView::historySpanSeconds() const
 {

@@ -44,7 +44,10 @@ int backendRank(const std::string& backend, bool shipped)
     return 2 * backend_order(backend) + (shipped ? 1 : 0);
 }
 
-QString byteText(std::uint64_t bytes) { return QString::fromStdString(bytes_text(bytes)); }
+QString byteText(std::uint64_t bytes)
+{
+    return QString::fromStdString(bytes_text(bytes));
+}
 
 bool sharesMemory(const std::string& backend)
 {
@@ -63,7 +66,8 @@ QString shippedText(const CostsView::Row& row)
     const auto& c = row.point.costs;
     if (c.bytes_sent + c.bytes_received == 0 && is_baseline(row.point.backend))
         return {};
-    // Only workers in one address space send nothing because they need not: ranks and processes say what they sent.
+    // Only workers in one address space send nothing because they need not: ranks and processes say what they
+    // sent.
     if (c.bytes_sent + c.bytes_received == 0 && sharesMemory(row.point.backend))
         return CostsView::tr("0 B: shared memory");
     QString text = CostsView::tr("%1 sent").arg(byteText(c.bytes_sent));
@@ -151,7 +155,10 @@ void CostsView::styleBars()
     }
 }
 
-int CostsView::labelPadding() const { return static_cast<int>(6 * scale()); }
+int CostsView::labelPadding() const
+{
+    return static_cast<int>(6 * scale());
+}
 
 void CostsView::resizeEvent(QResizeEvent* event)
 {

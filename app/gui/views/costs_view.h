@@ -1,7 +1,7 @@
 #pragma once
 
-#include "views/plot_view.h"
 #include "session/run_record.h"
+#include "views/plot_view.h"
 
 #include "sweep/point.h"
 

@@ -38,9 +38,9 @@ QString exampleText()
 } // namespace
 
 HostfileEditor::HostfileEditor(QWidget* parent)
-    : QWidget(parent), m_path(new QLineEdit), m_text(new QPlainTextEdit), m_check(new QLabel), m_inUse(new QLabel),
-      m_load(new QPushButton(tr("Load"))), m_use(new QPushButton(tr("Use for cluster runs"))),
-      m_local(new QPushButton(tr("This machine only")))
+    : QWidget(parent), m_path(new QLineEdit), m_text(new QPlainTextEdit), m_check(new QLabel),
+      m_inUse(new QLabel), m_load(new QPushButton(tr("Load"))),
+      m_use(new QPushButton(tr("Use for cluster runs"))), m_local(new QPushButton(tr("This machine only")))
 {
     m_path->setObjectName(QStringLiteral("hostfilePath"));
     m_text->setObjectName(QStringLiteral("hostfileText"));
@@ -85,16 +85,35 @@ HostfileEditor::HostfileEditor(QWidget* parent)
 
 QString HostfileEditor::defaultPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("hostfile"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+        .filePath(QStringLiteral("hostfile"));
 }
 
-QString HostfileEditor::hostfileInUse() { return QString::fromStdString(ClusterExecutor::defaults().hostfile); }
+QString HostfileEditor::hostfileInUse()
+{
+    return QString::fromStdString(ClusterExecutor::defaults().hostfile);
+}
 
-QString HostfileEditor::path() const { return m_path->text().trimmed(); }
-void HostfileEditor::setPath(const QString& path) { m_path->setText(path); }
-QString HostfileEditor::text() const { return m_text->toPlainText(); }
-void HostfileEditor::setText(const QString& text) { m_text->setPlainText(text); }
-QString HostfileEditor::checkMessage() const { return m_check->text(); }
+QString HostfileEditor::path() const
+{
+    return m_path->text().trimmed();
+}
+void HostfileEditor::setPath(const QString& path)
+{
+    m_path->setText(path);
+}
+QString HostfileEditor::text() const
+{
+    return m_text->toPlainText();
+}
+void HostfileEditor::setText(const QString& text)
+{
+    m_text->setPlainText(text);
+}
+QString HostfileEditor::checkMessage() const
+{
+    return m_check->text();
+}
 
 void HostfileEditor::check()
 {
@@ -131,7 +150,8 @@ bool HostfileEditor::use()
         return false;
     QDir().mkpath(QFileInfo(path()).absolutePath());
     QSaveFile file(path());
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(text().toUtf8()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(text().toUtf8()) < 0 ||
+        !file.commit()) {
         m_inUse->setText(tr("Cannot write %1: %2").arg(path(), file.errorString()));
         return false;
     }

@@ -44,14 +44,13 @@ QString shortModel(const std::string& model)
 } // namespace
 
 HostsView::HostsView(QWidget* parent)
-    : QWidget(parent), m_title(new QLabel(tr("Who joined"))), m_summary(new QLabel), m_table(new QTableWidget(0, column_count)),
-      m_editor(new HostfileEditor)
+    : QWidget(parent), m_title(new QLabel(tr("Who joined"))), m_summary(new QLabel),
+      m_table(new QTableWidget(0, column_count)), m_editor(new HostfileEditor)
 {
     m_table->setObjectName(QStringLiteral("ranks"));
     m_summary->setObjectName(QStringLiteral("hostsSummary"));
     m_editor->setObjectName(QStringLiteral("hostfileEditor"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Host"), tr("Rank"), tr("CPU model"), tr("CPUs"), tr("Clock")});
+    m_table->setHorizontalHeaderLabels({tr("Host"), tr("Rank"), tr("CPU model"), tr("CPUs"), tr("Clock")});
     m_table->horizontalHeaderItem(Cpus)->setToolTip(tr("Logical CPUs of the rank's host"));
     m_table->horizontalHeaderItem(Clock)->setToolTip(tr("The rank's clock minus rank 0's"));
     m_table->verticalHeader()->setVisible(false);
@@ -83,7 +82,8 @@ void HostsView::setRanks(const std::vector<RankInfo>& ranks)
         const RankInfo& rank = ranks[row];
         hosts.insert(rank.host);
         const QString cells[column_count] = {QString::fromStdString(rank.host), QString::number(rank.rank),
-                                             shortModel(rank.cpu_model), QString::number(rank.cpus), clockText(rank)};
+                                             shortModel(rank.cpu_model), QString::number(rank.cpus),
+                                             clockText(rank)};
         for (int column = 0; column < column_count; ++column) {
             auto* item = new QTableWidgetItem(cells[column]);
             if (column == Rank || column == Cpus || column == Clock)
@@ -91,8 +91,9 @@ void HostsView::setRanks(const std::vector<RankInfo>& ranks)
             if (column == CpuModel)
                 item->setToolTip(QString::fromStdString(rank.cpu_model));
             if (column == Clock)
-                item->setToolTip(tr("This rank's clock minus rank 0's, measured by ping-pong at start-up; its "
-                                    "trace times are shifted by it"));
+                item->setToolTip(
+                    tr("This rank's clock minus rank 0's, measured by ping-pong at start-up; its "
+                       "trace times are shifted by it"));
             m_table->setItem(static_cast<int>(row), column, item);
         }
     }
@@ -106,7 +107,10 @@ void HostsView::waitForRanks()
     m_summary->setText(tr("Starting the ranks: waiting for them to join…"));
 }
 
-QString HostsView::summary() const { return m_summary->text(); }
+QString HostsView::summary() const
+{
+    return m_summary->text();
+}
 
 void HostsView::setScale(double scale)
 {

@@ -19,7 +19,10 @@ constexpr std::array<QRgb, 8> okabe_ito = {
     0xF0E442, // yellow
 };
 
-bool isDark(const QPalette& palette) { return palette.color(QPalette::Base).lightness() < 128; }
+bool isDark(const QPalette& palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
 
 void styleAxis(QCPAxis* axis, const QPalette& palette, double scale)
 {
@@ -62,8 +65,14 @@ QColor seriesColor(int index, const QPalette& palette)
     return color;
 }
 
-QColor userTimeColor() { return QColor(0x4CAF50); }
-QColor systemTimeColor() { return QColor(0xE53935); }
+QColor userTimeColor()
+{
+    return QColor(0x4CAF50);
+}
+QColor systemTimeColor()
+{
+    return QColor(0xE53935);
+}
 
 QFont tickFont(double scale)
 {
@@ -87,7 +96,10 @@ QFont titleFont(double scale)
     return font;
 }
 
-double lineWidth(double scale) { return 2.0 * scale; }
+double lineWidth(double scale)
+{
+    return 2.0 * scale;
+}
 
 void applyPlotStyle(QCustomPlot* plot, double scale)
 {

@@ -56,7 +56,8 @@ SpeedupOverlays::SpeedupOverlays(SpeedupView* view, Session* session)
             const std::lock_guard lock(cache_mutex);
             cached_overheads = measured;
         }
-        QMetaObject::invokeMethod(this, [this, measured] { setOverheads(measured); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, measured] { setOverheads(measured); }, Qt::QueuedConnection);
     });
 }
 
@@ -118,7 +119,8 @@ QString SpeedupOverlays::breakEvenText() const
         return {};
     const RunRecord& record = m_session->runs().back();
     for (const TaskOverhead& overhead : *m_overheads) {
-        if (overhead.backend != record.request.backend || !overhead.error.empty() || overhead.break_even_s <= 0)
+        if (overhead.backend != record.request.backend || !overhead.error.empty() ||
+            overhead.break_even_s <= 0)
             continue;
         QString text = tr("tasks shorter than %1 µs lose on %2")
                            .arg(micros(overhead.break_even_s), QString::fromStdString(overhead.backend));

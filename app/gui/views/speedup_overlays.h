@@ -13,7 +13,7 @@ namespace parlab {
 struct TraceEvent;
 struct Point;
 struct SweepRequest;
-}
+} // namespace parlab
 
 namespace parlab::gui {
 

@@ -9,7 +9,6 @@
 #include "machine/machine_facts.h"
 #include "machine/noise_meter.h"
 
-
 #include <qcustomplot.h>
 
 #include <QToolTip>
@@ -138,7 +137,8 @@ void SpeedupView::showRuns(const Session& session)
 void SpeedupView::addPoint(const Point& point)
 {
     const QString name = series_name(point);
-    auto series = std::find_if(m_series.begin(), m_series.end(), [&](const Series& s) { return s.name == name; });
+    auto series =
+        std::find_if(m_series.begin(), m_series.end(), [&](const Series& s) { return s.name == name; });
     if (series == m_series.end()) {
         m_series.push_back({name, {}});
         series = std::prev(m_series.end());
@@ -293,8 +293,7 @@ void SpeedupView::draw()
 
     if (m_series.empty())
         addEmptyHint(plot(), plot()->axisRect(),
-                     tr("No measurements yet:\npress Sweep (Shift+F5)\nor Run (F5)"),
-                     scale());
+                     tr("No measurements yet:\npress Sweep (Shift+F5)\nor Run (F5)"), scale());
 
     resetRanges();
     Q_EMIT drawn();

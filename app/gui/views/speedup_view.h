@@ -35,7 +35,10 @@ public:
 
     [[nodiscard]] std::size_t seriesCount() const { return m_series.size(); }
     /// The points of series `index`, ascending by workers.
-    [[nodiscard]] const std::vector<Point>& seriesPoints(std::size_t index) const { return m_series[index].points; }
+    [[nodiscard]] const std::vector<Point>& seriesPoints(std::size_t index) const
+    {
+        return m_series[index].points;
+    }
     [[nodiscard]] QString seriesName(std::size_t index) const { return m_series[index].name; }
     /// What a point's marker tooltip says when its number is not to be trusted (a busy machine,
     /// an impossible speedup); empty for a clean point.

@@ -15,7 +15,10 @@
 
 // Q_INIT_RESOURCE must be used outside any namespace; it keeps the linker from dropping the
 // resources of a static library.
-static void initParlabResources() { Q_INIT_RESOURCE(parlab); }
+static void initParlabResources()
+{
+    Q_INIT_RESOURCE(parlab);
+}
 
 namespace parlab::gui {
 namespace {
@@ -64,8 +67,7 @@ QCPTextElement* makeText(QCustomPlot* plot, const QString& text)
 
 } // namespace
 
-TrendsView::TrendsView(QWidget* parent)
-    : PlotView(parent)
+TrendsView::TrendsView(QWidget* parent) : PlotView(parent)
 {
     initParlabResources();
 
@@ -140,9 +142,8 @@ void TrendsView::loadSeries()
         if (!file.open(QIODevice::ReadOnly))
             throw std::runtime_error("trend data " + path.toStdString() + " is missing from the program");
         const QByteArray bytes = file.readAll();
-        const TrendSeries series =
-            parse_trend_csv(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                            info.file);
+        const TrendSeries series = parse_trend_csv(
+            std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), info.file);
 
         QCPGraph* graph = plot()->addGraph();
         graph->setName(tr(info.legend));
@@ -181,16 +182,25 @@ void TrendsView::setMachine(const QString& model, double mhz, int logicalCpus)
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QString TrendsView::seriesName(int series) const { return m_series.at(series)->name(); }
+QString TrendsView::seriesName(int series) const
+{
+    return m_series.at(series)->name();
+}
 
-int TrendsView::pointCount(int series) const { return m_series.at(series)->dataCount(); }
+int TrendsView::pointCount(int series) const
+{
+    return m_series.at(series)->dataCount();
+}
 
 QString TrendsView::machineFrequencyLabel() const
 {
     return m_frequencyLabel->visible() ? m_frequencyLabel->text() : QString();
 }
 
-QString TrendsView::machineCoresLabel() const { return m_coresLabel->text(); }
+QString TrendsView::machineCoresLabel() const
+{
+    return m_coresLabel->text();
+}
 
 void TrendsView::resetView()
 {

@@ -126,8 +126,8 @@ void ProcessExecutor::check_workers(std::size_t workers) const
     const std::size_t allowed = allowed_workers(why);
     if (workers == 0 || workers > allowed)
         throw WorkerCountError("workers: " + std::to_string(workers) +
-                                    " is out of range for processes; allowed 1 .. " +
-                                    std::to_string(allowed) + " (" + why + ")");
+                               " is out of range for processes; allowed 1 .. " + std::to_string(allowed) +
+                               " (" + why + ")");
 }
 
 std::vector<std::int32_t> ProcessExecutor::worker_pids() const

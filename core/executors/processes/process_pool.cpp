@@ -65,7 +65,10 @@ double ProcessPool::grow(std::size_t workers, unsigned startup_retries)
     return seconds_since(start);
 }
 
-ProcessPool::~ProcessPool() { shutdown(true); }
+ProcessPool::~ProcessPool()
+{
+    shutdown(true);
+}
 
 void ProcessPool::wait_ready(const std::vector<std::size_t>& indices, unsigned retries)
 {
@@ -76,8 +79,8 @@ void ProcessPool::wait_ready(const std::vector<std::size_t>& indices, unsigned r
         fds.clear();
         for (const std::size_t i : waiting)
             fds.push_back({m_workers[i]->fd(), POLLIN, 0});
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0)
             throw std::runtime_error(worker_name(*m_workers[waiting.front()]) + " did not start within " +
                                      std::to_string(ready_timeout.count() / 1000) + " s");
@@ -107,12 +110,13 @@ void ProcessPool::wait_ready(const std::vector<std::size_t>& indices, unsigned r
             try {
                 frame = worker.decoder().next();
                 if (frame && frame->type != FrameType::Ready)
-                    throw std::runtime_error("expected a ready frame, got " + std::string(to_string(frame->type)));
+                    throw std::runtime_error("expected a ready frame, got " +
+                                             std::string(to_string(frame->type)));
                 if (frame)
                     decode_ready(frame->payload);
             } catch (const std::runtime_error& error) {
-                throw std::runtime_error("corrupt message from worker " + std::to_string(worker.index()) + ": " +
-                                         error.what());
+                throw std::runtime_error("corrupt message from worker " + std::to_string(worker.index()) +
+                                         ": " + error.what());
             }
             if (!frame)
                 still.push_back(waiting[k]);
@@ -150,8 +154,8 @@ double ProcessPool::shutdown(bool forced)
     const auto grace = forced ? forced_exit : graceful_exit;
     const auto deadline = std::chrono::steady_clock::now() + grace;
     for (auto& worker : m_workers) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (!worker->reap(std::max(left, std::chrono::milliseconds(0))))
             worker->kill_and_reap();
     }

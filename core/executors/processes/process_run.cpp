@@ -162,15 +162,20 @@ void ProcessRun::handle_frame(std::size_t index, const Frame& frame)
         throw std::runtime_error("unexpected " + std::string(to_string(frame.type)) + " frame");
     const auto result = decode_result(frame.payload);
     if (slot.in_flight.empty() || slot.in_flight.front() != result.task)
-        throw std::runtime_error("result for task " + std::to_string(result.task) + ", which it was not running");
+        throw std::runtime_error("result for task " + std::to_string(result.task) +
+                                 ", which it was not running");
     slot.in_flight.pop_front();
     m_partials[result.task] = result.partial;
     ++m_tasks_done;
     slot.compute_ns += result.end_ns - result.start_ns;
     m_liveness.task_took(static_cast<double>(result.end_ns - result.start_ns) * 1e-9);
-    const TraceEvent event{static_cast<std::uint32_t>(result.task), static_cast<std::uint32_t>(index),
-                           static_cast<std::int32_t>(worker.pid()), result.cpu, Phase::Compute,
-                           result.start_ns, result.end_ns};
+    const TraceEvent event{static_cast<std::uint32_t>(result.task),
+                           static_cast<std::uint32_t>(index),
+                           static_cast<std::int32_t>(worker.pid()),
+                           result.cpu,
+                           Phase::Compute,
+                           result.start_ns,
+                           result.end_ns};
     m_events.push_back(event);
     if (m_options.observer != nullptr) {
         // The observer's failure is the run's, not a corrupt message from the worker.

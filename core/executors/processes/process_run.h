@@ -13,9 +13,9 @@
 
 namespace parlab {
 
-/// One run on the first options.workers workers of a ready pool: deals tasks, ships inputs, gathers results and trace events over
-/// the workers' sockets, and replaces a lost worker when retries allow. Throws nothing about the
-/// run itself: a failure or cancel is reported in the outcome, so the executor can tear the pool
+/// One run on the first options.workers workers of a ready pool: deals tasks, ships inputs, gathers results
+/// and trace events over the workers' sockets, and replaces a lost worker when retries allow. Throws nothing
+/// about the run itself: a failure or cancel is reported in the outcome, so the executor can tear the pool
 /// down and account for it before throwing.
 class ProcessRun {
 public:
@@ -59,8 +59,8 @@ private:
     std::size_t m_tasks;
     std::size_t m_chunk;
     std::size_t m_window;
-    std::size_t m_next = 0;              ///< dynamic dealing: the next task never dealt
-    std::deque<std::size_t> m_requeued;  ///< dynamic dealing: tasks lost with a worker, dealt first
+    std::size_t m_next = 0;             ///< dynamic dealing: the next task never dealt
+    std::deque<std::size_t> m_requeued; ///< dynamic dealing: tasks lost with a worker, dealt first
     unsigned m_retries_left;
     std::vector<Slot> m_slots;
     std::vector<Partial> m_partials;

@@ -102,7 +102,8 @@ ProcessWorker::ProcessWorker(const std::string& program, std::size_t index) : m_
     std::string fd_text = std::to_string(child_fd);
     std::array<char*, 4> argv{const_cast<char*>(program.c_str()), const_cast<char*>("--fd"), fd_text.data(),
                               nullptr};
-    const int error = ::posix_spawn(&m_pid, program.c_str(), actions.get(), attributes.get(), argv.data(), environ);
+    const int error =
+        ::posix_spawn(&m_pid, program.c_str(), actions.get(), attributes.get(), argv.data(), environ);
     ::close(child_end);
     if (error != 0) {
         ::close(m_fd);
@@ -126,8 +127,8 @@ std::size_t ProcessWorker::flush(bool& alive)
     alive = true;
     std::size_t written = 0;
     while (has_output() && m_fd >= 0) {
-        const ssize_t n = ::send(m_fd, m_outbox.data() + m_sent, m_outbox.size() - m_sent,
-                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        const ssize_t n =
+            ::send(m_fd, m_outbox.data() + m_sent, m_outbox.size() - m_sent, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))

@@ -9,8 +9,8 @@
 #include <cstring>
 #include <exception>
 #include <stdexcept>
-#include <system_error>
 #include <sys/socket.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace parlab {
@@ -48,7 +48,8 @@ public:
             m_name = message.workload;
             m_values = message.values;
         } catch (const std::exception& error) {
-            reply_failed({std::nullopt, "could not set up workload '" + message.workload + "': " + error.what()});
+            reply_failed(
+                {std::nullopt, "could not set up workload '" + message.workload + "': " + error.what()});
         }
     }
 
@@ -60,7 +61,8 @@ public:
         }
         // The index comes off the wire: a workload indexes its own tables with it.
         if (message.task >= m_workload->task_count()) {
-            reply_failed({message.task, "task " + std::to_string(message.task) + " does not exist (the workload has " +
+            reply_failed({message.task, "task " + std::to_string(message.task) +
+                                            " does not exist (the workload has " +
                                             std::to_string(m_workload->task_count()) + " tasks)"});
             return;
         }

@@ -47,7 +47,8 @@ double WorkerLiveness::silent_s(std::size_t index, Clock::time_point now) const
     return std::chrono::duration<double>(now - m_last[index]).count();
 }
 
-std::optional<std::size_t> WorkerLiveness::first_silent(const std::vector<bool>& busy, Clock::time_point now) const
+std::optional<std::size_t> WorkerLiveness::first_silent(const std::vector<bool>& busy,
+                                                        Clock::time_point now) const
 {
     const double limit = limit_s();
     for (std::size_t i = 0; i < busy.size() && i < m_last.size(); ++i)
@@ -60,8 +61,8 @@ std::string WorkerLiveness::silence_text(std::size_t index, pid_t pid) const
 {
     const char state = process_state(pid);
     const std::string why = state == 'T' || state == 't' ? "it is stopped" : "it is hung or stopped";
-    return "sent nothing for " + duration_text(silent_s(index)) + " (the limit is " + duration_text(limit_s()) +
-           ": " + why + "), so it was killed";
+    return "sent nothing for " + duration_text(silent_s(index)) + " (the limit is " +
+           duration_text(limit_s()) + ": " + why + "), so it was killed";
 }
 
 } // namespace parlab

@@ -41,8 +41,7 @@ std::optional<Frame> FrameDecoder::next()
     std::memcpy(&version, header + 4, 2);
     std::memcpy(&type, header + 6, 2);
     std::memcpy(&length, header + 8, 8);
-    if (magic != frame_magic)
-    {
+    if (magic != frame_magic) {
         char hex[16];
         std::snprintf(hex, sizeof hex, "0x%08x", magic);
         throw std::runtime_error(std::string("bad magic number ") + hex + " (not a parlab frame)");

@@ -13,8 +13,7 @@ constexpr std::uint64_t no_task = std::numeric_limits<std::uint64_t>::max();
 
 class PayloadWriter {
 public:
-    template <typename T>
-    void put(const T& value)
+    template <typename T> void put(const T& value)
     {
         static_assert(std::is_trivially_copyable_v<T>);
         const auto* bytes = reinterpret_cast<const std::byte*>(&value);
@@ -25,7 +24,10 @@ public:
         put(static_cast<std::uint64_t>(bytes.size()));
         m_bytes.insert(m_bytes.end(), bytes.begin(), bytes.end());
     }
-    void put_string(const std::string& text) { put_bytes(std::as_bytes(std::span(text.data(), text.size()))); }
+    void put_string(const std::string& text)
+    {
+        put_bytes(std::as_bytes(std::span(text.data(), text.size())));
+    }
     [[nodiscard]] std::span<const std::byte> bytes() const { return m_bytes; }
 
 private:
@@ -36,8 +38,7 @@ class PayloadReader {
 public:
     PayloadReader(std::span<const std::byte> payload, const char* what) : m_payload(payload), m_what(what) {}
 
-    template <typename T>
-    T get()
+    template <typename T> T get()
     {
         static_assert(std::is_trivially_copyable_v<T>);
         T value;
@@ -94,7 +95,8 @@ void append_setup(std::vector<std::byte>& out, const SetupMessage& message)
     append_frame(out, FrameType::Setup, writer.bytes());
 }
 
-void append_task(std::vector<std::byte>& out, std::uint64_t task, bool shipped, std::span<const std::byte> inputs)
+void append_task(std::vector<std::byte>& out, std::uint64_t task, bool shipped,
+                 std::span<const std::byte> inputs)
 {
     // Written straight into `out`: shipped inputs can be large and are copied once only.
     PayloadWriter head;
@@ -104,8 +106,9 @@ void append_task(std::vector<std::byte>& out, std::uint64_t task, bool shipped, 
     auto length = static_cast<std::uint64_t>(head.bytes().size() + inputs.size());
     // Checked before anything is written, so `out` never holds half a frame.
     if (length > frame_max_payload)
-        throw std::invalid_argument("task " + std::to_string(task) + " inputs of " + std::to_string(inputs.size()) +
-                                    " bytes are over the frame limit of " + std::to_string(frame_max_payload));
+        throw std::invalid_argument("task " + std::to_string(task) + " inputs of " +
+                                    std::to_string(inputs.size()) + " bytes are over the frame limit of " +
+                                    std::to_string(frame_max_payload));
     const std::size_t at = out.size();
     append_frame(out, FrameType::Task, head.bytes());
     std::memcpy(out.data() + at + 8, &length, 8);

@@ -50,7 +50,8 @@ struct FailedMessage {
 /// throws std::runtime_error when the payload does not have the message's shape.
 void append_ready(std::vector<std::byte>& out, const ReadyMessage& message);
 void append_setup(std::vector<std::byte>& out, const SetupMessage& message);
-void append_task(std::vector<std::byte>& out, std::uint64_t task, bool shipped, std::span<const std::byte> inputs);
+void append_task(std::vector<std::byte>& out, std::uint64_t task, bool shipped,
+                 std::span<const std::byte> inputs);
 void append_result(std::vector<std::byte>& out, const ResultMessage& message);
 void append_failed(std::vector<std::byte>& out, const FailedMessage& message);
 
