@@ -1,5 +1,7 @@
 #pragma once
 
+#include "executors/threads_executor.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,7 +13,7 @@ namespace parlab {
 struct CliOptions {
     std::string command; ///< "list", "run", "machine" or "lesson"
     std::string workload;
-    std::string backend = "threads";
+    std::string backend{ThreadsExecutor::backend_traits.name};
     std::string workers;                 ///< empty: not given (auto, or 1 for the serial backend)
     std::vector<std::string> parameters; ///< KEY=VALUE
     unsigned repeats = 1;

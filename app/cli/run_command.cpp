@@ -3,6 +3,7 @@
 #include "cli_observer.h"
 #include "executors/cluster/cluster_executor.h"
 #include "executors/cluster/hostfile.h"
+#include "executors/gil_mode.h"
 #include "executors/run_error.h"
 #include "interrupt_guard.h"
 #include "progress_bar.h"
@@ -45,13 +46,11 @@ SweepRequest request_from(const CliOptions& options)
     request.chunk = options.chunk;
     request.chunk_auto = options.chunk_auto;
     request.gil = options.gil;
-    if (options.gil && options.backend != "threads")
-        throw std::invalid_argument(
-            "--gil is for --backend threads only: " +
-            std::string(options.backend == "serial"
-                            ? "serial runs one thread, with no one to share a lock with"
-                            : "each worker process has its own interpreter lock, which is "
-                              "why processes scale in Python where threads do not"));
+    try {
+        check_gil_mode(options.backend, options.gil, request.gil_switch_interval_s);
+    } catch (const std::invalid_argument& error) {
+        throw std::invalid_argument(std::string("--gil: ") + error.what()); // core's reason, the CLI's word
+    }
     request.schedule = parse_schedule(options.schedule);
     request.ship_inputs = options.ship_inputs;
     request.retries = options.retries;
@@ -115,7 +114,8 @@ int run_command(const CliOptions& options)
     std::unique_ptr<TraceOutput> trace;
     try {
         set_workload_memory_limit(options.memory_limit);
-        if ((!options.hostfile.empty() || !options.launcher.empty()) && options.backend != "cluster")
+        if ((!options.hostfile.empty() || !options.launcher.empty()) &&
+            options.backend != ClusterExecutor::backend_traits.name)
             throw std::invalid_argument(std::string(options.hostfile.empty() ? "--launcher" : "--hostfile") +
                                         " applies to --backend cluster only");
         ClusterExecutor::defaults().hostfile = options.hostfile;

@@ -1,5 +1,6 @@
 #include "worker_tabs.h"
 
+#include "executors/cluster/cluster_executor.h"
 #include "run_controller.h"
 #include "session/session.h"
 #include "views/coffee_bar_view.h"
@@ -100,7 +101,7 @@ void WorkerTabs::runBegun(const SweepRequest& request)
 {
     m_live->begin();
     m_hostsShown = false;
-    if (request.backend == "cluster")
+    if (request.backend == ClusterExecutor::backend_traits.name)
         m_hosts->waitForRanks();
     m_liveBackend.clear();
     m_liveWorkers = 0;

@@ -95,7 +95,8 @@ TEST(CliGil, ThreadsOnlyAndShownInTheHeaders)
     const CliOutcome refused =
         run_cli({"run", "--workload", "coffee", "--backend", "processes", "--workers", "2", "--gil"});
     EXPECT_EQ(refused.exit_code, 2);
-    EXPECT_NE(refused.err.find("--gil is for --backend threads only"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("--gil: GIL mode is for the threads backend only"), std::string::npos)
+        << refused.err;
     EXPECT_NE(refused.err.find("own interpreter lock"), std::string::npos) << refused.err;
 
     const CliOutcome json_run = run_cli({"run", "--workload", "coffee", "--workers", "2", "--gil", "--param",

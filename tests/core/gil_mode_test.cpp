@@ -10,6 +10,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -47,7 +49,7 @@ TEST(InterpreterLock, OneHolderAtATimeAndEveryoneGetsATurn)
     InterpreterLock lock(std::chrono::milliseconds(1));
     std::atomic<int> inside{0};
     std::atomic<int> most_inside{0};
-    std::vector<std::uint64_t> turns(3, 0);
+    std::array<std::atomic<std::uint64_t>, 3> turns{};
     std::atomic<bool> stop{false};
     std::vector<std::thread> threads;
     for (std::size_t t = 0; t < turns.size(); ++t) {
@@ -67,14 +69,21 @@ TEST(InterpreterLock, OneHolderAtATimeAndEveryoneGetsATurn)
             }
         });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // Until every thread has had its turns, however slowly a loaded machine schedules them; the
+    // bound only keeps a broken lock from hanging the suite.
+    const auto everyone_had_turns = [&] {
+        return std::all_of(turns.begin(), turns.end(), [](const auto& count) { return count.load() >= 5; });
+    };
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!everyone_had_turns() && std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     stop.store(true);
     for (auto& thread : threads)
         thread.join();
     EXPECT_EQ(most_inside.load(), 1);
     // Forced switching: every thread got the lock again and again, not only at the start.
     for (std::size_t t = 0; t < turns.size(); ++t)
-        EXPECT_GE(turns[t], 5u) << "thread " << t;
+        EXPECT_GE(turns[t].load(), 5u) << "thread " << t;
 }
 
 TEST(InterpreterLock, ReleasedWhileWaitingSoOthersCompute)

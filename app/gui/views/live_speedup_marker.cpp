@@ -1,5 +1,7 @@
 #include "views/live_speedup_marker.h"
 
+#include "backend_traits.h"
+
 #include "sweep/sweep.h"
 
 #include <qcustomplot.h>
@@ -57,8 +59,8 @@ void LiveSpeedupMarker::update()
     const std::int64_t now = steady_now_ns();
     const double rate = m_throughput.tasks_per_second(now);
     // The serial baseline itself is the reference, not a point of the curve.
-    if (m_backend.empty() || m_backend == "serial" || m_serialRate <= 0) {
-        if (m_backend == "serial" || m_serialRate <= 0)
+    if (m_backend.empty() || is_baseline(m_backend) || m_serialRate <= 0) {
+        if (is_baseline(m_backend) || m_serialRate <= 0)
             Q_EMIT textChanged(rate > 0 ? tr("Live: %1 tasks/s").arg(rate, 0, 'f', 1) : QString());
         return;
     }
