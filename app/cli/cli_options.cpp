@@ -122,6 +122,9 @@ CliParse parse_cli(int argc, char** argv)
     run->add_flag(
         "--gil", o.gil,
         "threads only: one interpreter lock, as CPython threads have (computing holds it, waiting does not)");
+    run->add_option("--switch-interval", o.switch_interval_s,
+                    "with --gil: seconds a computing thread holds the lock before handing it over "
+                    "(Python's sys.setswitchinterval; default 0.005)");
     run->add_option("--schedule", o.schedule, "static or dynamic")
         ->check(CLI::IsMember({"static", "dynamic"}))
         ->capture_default_str();

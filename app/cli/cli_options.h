@@ -18,8 +18,9 @@ struct CliOptions {
     std::vector<std::string> parameters; ///< KEY=VALUE
     unsigned repeats = 1;
     std::size_t chunk = 0;
-    bool chunk_auto = false; ///< --chunk auto: Python Pool.map's rule
-    bool gil = false;        ///< --gil: threads behave like CPython threads
+    bool chunk_auto = false;                 ///< --chunk auto: Python Pool.map's rule
+    bool gil = false;                        ///< --gil: threads behave like CPython threads
+    std::optional<double> switch_interval_s; ///< --switch-interval: the lock's hand-over period
     std::string schedule = "dynamic";
     std::string format = "table";
     std::string trace_path;

@@ -46,6 +46,10 @@ SweepRequest request_from(const CliOptions& options)
     request.chunk = options.chunk;
     request.chunk_auto = options.chunk_auto;
     request.gil = options.gil;
+    if (options.switch_interval_s && !options.gil)
+        throw std::invalid_argument("--switch-interval goes with --gil");
+    if (options.switch_interval_s)
+        request.gil_switch_interval_s = *options.switch_interval_s;
     try {
         check_gil_mode(options.backend, options.gil, request.gil_switch_interval_s);
     } catch (const std::invalid_argument& error) {

@@ -269,6 +269,8 @@ ordered_json sweep_header_json(const MachineFacts& machine, const SweepRequest& 
     else
         out["chunk"] = request.chunk;
     out["gil"] = request.gil;
+    if (request.gil)
+        out["gil_switch_interval_s"] = request.gil_switch_interval_s;
     out["schedule"] = std::string(to_string(request.schedule));
     return out;
 }

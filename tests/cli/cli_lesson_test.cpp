@@ -112,6 +112,24 @@ TEST(CliGil, ThreadsOnlyAndShownInTheHeaders)
     EXPECT_NE(table.out.find("GIL on"), std::string::npos) << table.out;
 }
 
+TEST(CliGil, TheSwitchIntervalIsAParameterOfGilMode)
+{
+    const CliOutcome run =
+        run_cli({"run", "--workload", "coffee", "--workers", "2", "--gil", "--switch-interval", "0.001",
+                 "--param", "students=4", "--param", "seconds=0.001", "--format", "json"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_DOUBLE_EQ(lines_of(run).front().at("gil_switch_interval_s").get<double>(), 0.001);
+
+    const CliOutcome without_gil = run_cli({"run", "--workload", "coffee", "--switch-interval", "0.001"});
+    EXPECT_EQ(without_gil.exit_code, 2);
+    EXPECT_NE(without_gil.err.find("--switch-interval goes with --gil"), std::string::npos)
+        << without_gil.err;
+    const CliOutcome too_long = run_cli({"run", "--workload", "coffee", "--gil", "--switch-interval", "5"});
+    EXPECT_EQ(too_long.exit_code, 2);
+    EXPECT_NE(too_long.err.find("switch interval must be in 0.0001 .. 1 s"), std::string::npos)
+        << too_long.err;
+}
+
 TEST(CliChunk, AutoFollowsPoolMap)
 {
     const CliOutcome outcome = run_cli({"run", "--workload", "cubes", "--workers", "2", "--chunk", "auto",
