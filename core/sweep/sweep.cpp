@@ -42,12 +42,37 @@ double median(std::vector<double> values)
     return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
 }
 
-double median_wall(const std::vector<Run>& runs)
+std::vector<double> wall_times(const std::vector<Run>& runs)
 {
     std::vector<double> walls;
     for (const auto& run : runs)
         walls.push_back(run.wall_s);
-    return walls.empty() ? 0.0 : median(std::move(walls));
+    return walls;
+}
+
+double median_wall(const std::vector<Run>& runs)
+{
+    return runs.empty() ? 0.0 : median(wall_times(runs));
+}
+
+// What every point of `runs` (at least one) says, final or provisional: who ran what, the median
+// wall time and its extremes, the repeats so far and the last run's checksum.
+Point point_of_runs(const Workload& workload, std::string_view backend, std::size_t workers,
+                    const std::vector<Run>& runs)
+{
+    const std::vector<double> walls = wall_times(runs);
+    Point point;
+    point.workload = workload.name();
+    point.backend = std::string(backend);
+    point.workers = workers;
+    point.tasks = runs.back().tasks;
+    point.repeats = static_cast<unsigned>(runs.size());
+    point.wall_s = median(walls);
+    point.wall_s_min = *std::min_element(walls.begin(), walls.end());
+    point.wall_s_max = *std::max_element(walls.begin(), walls.end());
+    point.wall_s_cv = coefficient_of_variation(walls);
+    point.checksum = runs.back().checksum;
+    return point;
 }
 
 std::string checksum_text(const Checksum& checksum)
@@ -75,21 +100,10 @@ Point summarise(const Workload& workload, Series& series, unsigned repeats, bool
     std::vector<Run>& runs = series.runs;
     const ExecutorOptions& options = series.options;
     Executor& executor = *series.executor;
-    std::vector<double> walls;
-    for (const auto& run : runs)
-        walls.push_back(run.wall_s);
-    Point point;
-    point.workload = workload.name();
-    point.backend = std::string(executor.name());
-    point.workers = options.workers;
-    point.tasks = runs.back().tasks;
+    Point point = point_of_runs(workload, executor.name(), options.workers, runs);
     point.repeats = repeats;
     point.gil = options.gil;
     point.chunk = options.chunk;
-    point.wall_s = median(walls);
-    point.wall_s_min = *std::min_element(walls.begin(), walls.end());
-    point.wall_s_max = *std::max_element(walls.begin(), walls.end());
-    point.wall_s_cv = coefficient_of_variation(walls);
     point.noise = series.wall_s > 0.0 ? series.others_cpu_s / series.wall_s : 0.0;
     const auto by_distance = [&](const Run& a, const Run& b) {
         return std::abs(a.wall_s - point.wall_s) < std::abs(b.wall_s - point.wall_s);
@@ -103,7 +117,6 @@ Point summarise(const Workload& workload, Series& series, unsigned repeats, bool
         point.costs.startup_s += run.costs.startup_s;
         point.costs.teardown_s += run.costs.teardown_s;
     }
-    point.checksum = runs.back().checksum;
     point.hosts = runs.back().hosts;
     for (const auto& run : runs) {
         if (run.checksum != point.checksum)
@@ -119,19 +132,7 @@ Point summarise(const Workload& workload, Series& series, unsigned repeats, bool
 Point provisional_point(const Workload& workload, std::string_view backend, std::size_t workers,
                         const std::vector<Run>& runs, double serial_wall_s)
 {
-    std::vector<double> walls;
-    for (const auto& run : runs)
-        walls.push_back(run.wall_s);
-    Point point;
-    point.workload = workload.name();
-    point.backend = std::string(backend);
-    point.workers = workers;
-    point.tasks = runs.back().tasks;
-    point.repeats = static_cast<unsigned>(runs.size());
-    point.wall_s = median(walls);
-    point.wall_s_min = *std::min_element(walls.begin(), walls.end());
-    point.wall_s_max = *std::max_element(walls.begin(), walls.end());
-    point.checksum = runs.back().checksum;
+    Point point = point_of_runs(workload, backend, workers, runs);
     point.speedup = serial_wall_s > 0 && point.wall_s > 0 ? serial_wall_s / point.wall_s : 1.0;
     point.efficiency = point.speedup / static_cast<double>(std::max<std::size_t>(1, workers));
     return point;
