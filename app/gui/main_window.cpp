@@ -49,7 +49,10 @@ MainWindow::MainWindow(QWidget* parent)
     auto* coreLoad = new CoreLoadView(this);
     addView(coreLoad, tr("Core load"));
     addView(new TrendsView(this), tr("Dennard scaling"));
-    addView(new TimelineView(this), tr("Timeline"));
+    auto* timeline = new TimelineView(this);
+    addView(timeline, tr("Timeline"));
+    // Grouped by host from the moment the ranks join, while the run is live.
+    connect(m_controller, &RunController::ranksJoined, timeline, &TimelineView::setJoinedRanks);
     addView(new CostsView(this), tr("Costs"));
     m_workerTabs = new WorkerTabs(m_session, m_controller, m_tabs, m_speedup, coreLoad, statusBar(), this);
     addView(m_workerTabs->comparison(), tr("Compare"));

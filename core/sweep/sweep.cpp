@@ -9,6 +9,7 @@
 #include "machine/machine_facts.h"
 #include "machine/noise_meter.h"
 #include "sweep/sweep_progress_relay.h"
+#include "sweep/warm_up.h"
 #include "workloads/memory_estimate.h"
 #include "workloads/workload_registry.h"
 
@@ -227,13 +228,9 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
 
     // One warm-up run, not counted, so the first measured run does not pay for cold caches and
     // first-touch page faults alone.
-    {
-        if (cancel.cancelled())
-            throw RunCancelled(Run{});
-        ExecutorOptions warm_up = serial_options;
-        warm_up.observer = nullptr;
-        (void)baseline.run(workload, warm_up);
-    }
+    if (cancel.cancelled())
+        throw RunCancelled(Run{});
+    warm_up(baseline, workload, serial_options);
 
     // Round-robin (serial, W1, W2, ..., then again), so a burst of outside load hits every point
     // alike instead of all repeats of one of them. A point is summarised and reported once its

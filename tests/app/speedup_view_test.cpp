@@ -1,5 +1,7 @@
 #include "views/speedup_view.h"
 
+#include <qcustomplot.h>
+
 #include <QtTest/QtTest>
 
 namespace parlab::gui {
@@ -45,6 +47,45 @@ private slots:
         view.resize(640, 480);
         view.grab(); // draws without a crash
         QCOMPARE(view.seriesCount(), std::size_t{1});
+    }
+
+    // One series sits in the chart's corner; three, with their fits, would cover the curves (the
+    // GIL lesson at presentation size): the legend then stands beside the chart, clear of it.
+    void manyEntriesMoveTheLegendBesideTheChart()
+    {
+        SpeedupView view;
+        view.setMachine(2, 2);
+        view.resize(900, 600);
+        const auto add = [&view](const char* backend, std::size_t workers, double speedup) {
+            Point point;
+            point.workload = "countdown";
+            point.backend = backend;
+            point.workers = workers;
+            point.wall_s = 1.0 / speedup;
+            point.speedup = speedup;
+            view.addPoint(point);
+        };
+        const auto drawNow = [&view] {
+            view.rebuild();
+            view.plot()->replot();
+        };
+        add("threads", 1, 1.0);
+        add("threads", 2, 1.9);
+        drawNow();
+        QVERIFY(!view.legendBesideChart());
+
+        add("processes", 1, 1.0);
+        add("processes", 2, 1.7);
+        add("serial", 1, 1.0);
+        drawNow();
+        QVERIFY(view.plot()->legend->itemCount() > 4);
+        QVERIFY(view.legendBesideChart());
+        QVERIFY(!view.plot()->axisRect()->outerRect().intersects(view.plot()->legend->outerRect()));
+        QVERIFY(view.plot()->legend->outerRect().width() > 0);
+
+        view.clear();
+        drawNow();
+        QVERIFY(!view.legendBesideChart());
     }
 };
 

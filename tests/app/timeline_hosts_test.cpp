@@ -74,6 +74,20 @@ private Q_SLOTS:
         QCOMPARE(separators, 1);
     }
 
+    // A cluster run in progress: the ranks joined before the first task, the events come live.
+    void liveEventsAreGroupedOnceTheRanksJoined()
+    {
+        TimelineView view;
+        view.setJoinedRanks({{0, "a"}, {2, "a"}, {1, "b"}, {3, "b"}});
+        view.addEvents(oneTaskPerWorker(4).events);
+        const auto rows = rowOfBarStartingAt(view);
+        QCOMPARE(rows.at(1.0), 2.0); // worker 1 (b)
+        QCOMPARE(rows.at(2.0), 1.0); // worker 2 (a)
+        const auto right = tickLabels(view.plot()->yAxis2);
+        QCOMPARE(right.value(0.5), QStringLiteral("a"));
+        QCOMPARE(right.value(2.5), QStringLiteral("b"));
+    }
+
     // A run on this machine alone, or the next run, has no groups: rows are workers again.
     void clearingForgetsTheHosts()
     {

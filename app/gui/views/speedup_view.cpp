@@ -101,12 +101,48 @@ SpeedupView::SpeedupView(QWidget* parent) : PlotView(parent)
     m_efficiencyRect->axis(QCPAxis::atLeft)->setTicker(efficiencyTicker);
     plot()->legend->setVisible(true);
     plot()->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
+    // Overlays add legend entries after draw(): where the legend goes is decided before each layout.
+    connect(plot(), &QCustomPlot::beforeReplot, this, &SpeedupView::placeLegend);
 
     resetViewOnDoubleClick(plot(), [this] { resetRanges(); });
 
     const auto& facts = machine_facts();
     setMachine(facts.physical_cores, facts.logical_cpus);
     restyle();
+}
+
+bool SpeedupView::legendBesideChart() const
+{
+    return m_legendColumn != nullptr;
+}
+
+void SpeedupView::placeLegend()
+{
+    // Up to four entries (the ideal line, one series and its fit, one overlay) sit in the chart's
+    // empty top-left corner; more cover the curves, at presentation size most of the chart.
+    constexpr int mostInside = 4;
+    QCPLegend* legend = plot()->legend;
+    const bool beside = legend->itemCount() > mostInside;
+    if (beside == legendBesideChart())
+        return;
+    QCPLayoutInset* inset = plot()->axisRect()->insetLayout();
+    if (beside) {
+        inset->take(legend);
+        inset->simplify();
+        m_legendColumn = new QCPLayoutGrid;
+        plot()->plotLayout()->addElement(1, 1, m_legendColumn);
+        plot()->plotLayout()->setColumnStretchFactor(1, 0.001);
+        m_legendColumn->addElement(0, 0, legend);
+        // An empty element below takes the height the legend does not need.
+        m_legendColumn->addElement(1, 0, new QCPLayoutElement(plot()));
+        m_legendColumn->setRowStretchFactor(0, 0.001);
+        return;
+    }
+    m_legendColumn->take(legend);
+    plot()->plotLayout()->remove(m_legendColumn);
+    plot()->plotLayout()->simplify();
+    m_legendColumn = nullptr;
+    inset->addElement(legend, Qt::AlignLeft | Qt::AlignTop);
 }
 
 void SpeedupView::restyle()

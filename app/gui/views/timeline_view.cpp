@@ -211,6 +211,15 @@ void TimelineView::setHosts(const std::vector<std::string>& hosts)
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void TimelineView::setJoinedRanks(const std::vector<RankInfo>& ranks)
+{
+    std::vector<std::string> hosts(ranks.size());
+    for (const RankInfo& rank : ranks)
+        if (rank.rank < hosts.size())
+            hosts[rank.rank] = rank.host;
+    setHosts(hosts);
+}
+
 double TimelineView::spanMs() const
 {
     return m_events.empty() ? 0.0 : toMs(m_end_ns - m_origin_ns);

@@ -3,6 +3,7 @@
 #include "views/plot_view.h"
 
 #include "analysis/timeline_rows.h"
+#include "executors/rank_info.h"
 #include "trace/host_rows.h"
 #include "trace/trace_event.h"
 
@@ -39,6 +40,9 @@ public:
     void clear();
     /// Each worker's host (Run::hosts): rows grouped by host, named on the right. Cleared by clear().
     void setHosts(const std::vector<std::string>& hosts);
+    /// A cluster run's ranks as they join, before its first task: its rows are grouped by host
+    /// while it runs, not only once it has ended.
+    void setJoinedRanks(const std::vector<RankInfo>& ranks);
     /// Which worker each row shows, and the hosts' groups of rows.
     [[nodiscard]] const HostRows& hostRows() const { return m_hostRows; }
 
