@@ -122,7 +122,7 @@ QString SpeedupOverlays::breakEvenText() const
         if (overhead.backend != record.request.backend || !overhead.error.empty() ||
             overhead.break_even_s <= 0)
             continue;
-        QString text = tr("tasks shorter than %1 µs lose on %2")
+        QString text = tr("tasks < %1 µs lose on %2")
                            .arg(micros(overhead.break_even_s), QString::fromStdString(overhead.backend));
         // The run's own task length matters beside it only when it comes near the line.
         const double task_s = record.has_serial && record.serial.tasks > 0

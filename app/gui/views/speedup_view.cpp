@@ -111,38 +111,40 @@ SpeedupView::SpeedupView(QWidget* parent) : PlotView(parent)
     restyle();
 }
 
-bool SpeedupView::legendBesideChart() const
+bool SpeedupView::legendOutsideChart() const
 {
-    return m_legendColumn != nullptr;
+    return m_legendOutside;
 }
 
 void SpeedupView::placeLegend()
 {
-    // Up to four entries (the ideal line, one series and its fit, one overlay) sit in the chart's
-    // empty top-left corner; more cover the curves, at presentation size most of the chart.
-    constexpr int mostInside = 4;
+    // Up to three entries (the ideal line and two series, or one and an overlay) sit in the chart's
+    // top-left corner, above the ideal line where no measured point can be; more reach down over
+    // the curves, at presentation size over most of the chart. They then go in two columns under
+    // the efficiency panel, where they take height but not the chart's width.
+    constexpr int mostInside = 3;
+    constexpr int legendRow = 3;
     QCPLegend* legend = plot()->legend;
-    const bool beside = legend->itemCount() > mostInside;
-    if (beside == legendBesideChart())
+    const bool below = legend->itemCount() > mostInside;
+    if (below == legendOutsideChart())
         return;
     QCPLayoutInset* inset = plot()->axisRect()->insetLayout();
-    if (beside) {
+    if (below) {
         inset->take(legend);
         inset->simplify();
-        m_legendColumn = new QCPLayoutGrid;
-        plot()->plotLayout()->addElement(1, 1, m_legendColumn);
-        plot()->plotLayout()->setColumnStretchFactor(1, 0.001);
-        m_legendColumn->addElement(0, 0, legend);
-        // An empty element below takes the height the legend does not need.
-        m_legendColumn->addElement(1, 0, new QCPLayoutElement(plot()));
-        m_legendColumn->setRowStretchFactor(0, 0.001);
+        legend->setFillOrder(QCPLegend::foColumnsFirst);
+        legend->setWrap(2);
+        plot()->plotLayout()->addElement(legendRow, 0, legend);
+        plot()->plotLayout()->setRowStretchFactor(legendRow, 0.001);
+        m_legendOutside = true;
         return;
     }
-    m_legendColumn->take(legend);
-    plot()->plotLayout()->remove(m_legendColumn);
+    plot()->plotLayout()->take(legend);
     plot()->plotLayout()->simplify();
-    m_legendColumn = nullptr;
+    legend->setWrap(0);
+    legend->setFillOrder(QCPLegend::foRowsFirst);
     inset->addElement(legend, Qt::AlignLeft | Qt::AlignTop);
+    m_legendOutside = false;
 }
 
 void SpeedupView::restyle()
@@ -225,9 +227,25 @@ void SpeedupView::draw()
     ideal->setPen(QPen(idealColor, width, Qt::DashLine));
     ideal->setData(QVector<double>{0.0, xHigh}, QVector<double>{0.0, xHigh});
 
+    // One workload in every series: the title names it and the legend names only the backends,
+    // short enough to stand beside the chart at presentation size.
+    std::string workload = m_series.empty() || m_series.front().points.empty()
+                               ? std::string()
+                               : m_series.front().points.front().workload;
+    for (const auto& series : m_series)
+        for (const auto& point : series.points)
+            if (point.workload != workload)
+                workload.clear();
+    m_title->setText(workload.empty()
+                         ? tr("Speedup against workers")
+                         : tr("Speedup against workers: %1").arg(QString::fromStdString(workload)));
+
     for (std::size_t i = 0; i < m_series.size(); ++i) {
         const auto& series = m_series[i];
         const QColor color = seriesColor(static_cast<int>(i), palette);
+        QString legendName = series.name;
+        if (!workload.empty())
+            legendName.chop(static_cast<int>(QStringLiteral(" · ").size() + workload.size()));
         QVector<double> x, y, minus, plus, efficiency;
         std::vector<SpeedupSample> samples;
         QVector<double> noisyX, noisyY;
@@ -255,7 +273,7 @@ void SpeedupView::draw()
             samples.push_back({static_cast<double>(point.workers), point.speedup});
         }
         auto* measured = plot()->addGraph();
-        measured->setName(series.name);
+        measured->setName(legendName);
         measured->setPen(QPen(color, width));
         measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 9 * scale()));
         measured->setData(x, y, true);
@@ -286,7 +304,9 @@ void SpeedupView::draw()
                 fy << fit.speedup(p);
             }
             auto* curve = plot()->addGraph();
-            curve->setName(tr("Amdahl s = %1").arg(fit.serial_fraction, 0, 'f', 3));
+            // The fit's line is dotted in the series' colour; its number joins the series' entry.
+            curve->removeFromLegend();
+            measured->setName(tr("%1, Amdahl s = %2").arg(legendName).arg(fit.serial_fraction, 0, 'f', 3));
             curve->setPen(QPen(color, width * 0.75, Qt::DotLine));
             curve->setData(fx, fy, true);
         }

@@ -10,7 +10,6 @@
 #include <vector>
 
 class QCPAxisRect;
-class QCPLayoutGrid;
 class QCPTextElement;
 
 namespace parlab::gui {
@@ -44,9 +43,9 @@ public:
     /// What a point's marker tooltip says when its number is not to be trusted (a busy machine,
     /// an impossible speedup); empty for a clean point.
     [[nodiscard]] static QString pointWarning(const Point& point);
-    /// True when the legend stands beside the chart instead of inside it: it has more entries than
-    /// fit over the chart without covering its curves.
-    [[nodiscard]] bool legendBesideChart() const;
+    /// True when the legend stands outside the chart (under the efficiency panel) instead of inside
+    /// it: it has more entries than fit over the chart without covering its curves.
+    [[nodiscard]] bool legendOutsideChart() const;
 
 Q_SIGNALS:
     /// draw() has put its plottables and items on the plot: overlays add theirs now.
@@ -64,12 +63,12 @@ private:
 
     void showRuns(const Session& session);
     void resetRanges();
-    /// Puts the legend inside the chart (few entries) or in a column beside it (many).
+    /// Puts the legend inside the chart (few entries) or under the charts (many).
     void placeLegend();
 
     QCPAxisRect* m_efficiencyRect = nullptr;
     QCPTextElement* m_title = nullptr;
-    QCPLayoutGrid* m_legendColumn = nullptr; ///< beside the chart: the legend on top, space below
+    bool m_legendOutside = false; ///< the legend stands under the charts, not inside the speedup chart
     std::vector<Series> m_series;
     std::size_t m_physicalCores = 1;
     std::size_t m_logicalCpus = 1;
