@@ -7,7 +7,7 @@
 
 using namespace parlab;
 
-TEST(BreakEven, EveryBackendHasAnOverheadAndProcessesCostMostPerTask)
+TEST(BreakEven, EveryBackendHasAnOverheadAndProcessesCostMoreThanSerialPerTask)
 {
     setenv("PARLAB_WORKER", PARLAB_WORKER_PATH, 1);
     const std::vector<TaskOverhead> overheads = measure_task_overheads();
@@ -26,8 +26,9 @@ TEST(BreakEven, EveryBackendHasAnOverheadAndProcessesCostMostPerTask)
         EXPECT_GE(o.break_even_s, 0.0) << o.backend;
     }
     EXPECT_DOUBLE_EQ(serial.break_even_s, 0.0);
-    // A round trip through a socket to another process against a shared counter in memory:
-    // orders of magnitude apart, so a 3× margin is an ordering, not a timing.
-    EXPECT_GT(processes.per_task_s, 3.0 * threads.per_task_s);
+    // Framing a task and its result for a socket against a plain function call: an ordering, not a
+    // timing. (Against threads it is no longer one: the pool batches short tasks per message, and a
+    // busy machine can make the threads' shared counter the slower of the two.)
+    EXPECT_GT(processes.per_task_s, serial.per_task_s);
     EXPECT_GT(processes.break_even_s, 0.0);
 }

@@ -1,5 +1,6 @@
 #include "executors/processes/process_run.h"
 
+#include "executors/in_flight_window.h"
 #include "executors/processes/process_executor.h"
 #include "executors/processes/wire/process_messages.h"
 #include "executors/run_assembly.h"
@@ -34,6 +35,7 @@ ProcessRun::ProcessRun(ProcessPool& pool, const Workload& workload, const Execut
     if (options.schedule == Schedule::Dynamic) {
         // Two chunks in flight: the next one is already there when a worker finishes.
         m_window = 2 * m_chunk;
+        m_adaptive = options.chunk == 0;
     } else {
         m_window = static_window;
         for (std::size_t chunk = 0; chunk < dealing.chunk_count(m_tasks, workers); ++chunk)
@@ -68,8 +70,9 @@ void ProcessRun::fill(std::size_t index)
     // its own: near the end, the last tasks must wait for a free worker, not behind a busy one.
     const auto undealt = [this] { return m_requeued.size() + (m_tasks - m_next); };
     const std::size_t plenty = m_slots.size() * m_chunk;
+    const std::size_t window = dynamic_window(undealt());
     while (undealt() > 0 &&
-           (slot.in_flight.empty() || (slot.in_flight.size() < m_window && undealt() > plenty))) {
+           (slot.in_flight.empty() || (slot.in_flight.size() < window && undealt() > plenty))) {
         for (std::size_t k = 0; k < m_chunk && undealt() > 0; ++k) {
             if (!m_requeued.empty()) {
                 send_task(index, m_requeued.front());
@@ -79,6 +82,17 @@ void ProcessRun::fill(std::size_t index)
             }
         }
     }
+}
+
+std::size_t ProcessRun::dynamic_window(std::size_t undealt) const
+{
+    if (!m_adaptive || m_timed_tasks == 0)
+        return m_window;
+    // Workers send results in batches of about 2 ms (process_worker_loop.cpp), well inside the window.
+    // A task too short for the clock counts as a nanosecond: it was measured, and it was short.
+    const double mean_s =
+        std::max<double>(1e-9, static_cast<double>(m_timed_ns) * 1e-9 / static_cast<double>(m_timed_tasks));
+    return in_flight_window(m_window, mean_s, undealt, m_slots.size());
 }
 
 void ProcessRun::send_task(std::size_t index, std::size_t task)
@@ -168,6 +182,8 @@ void ProcessRun::handle_frame(std::size_t index, const Frame& frame)
     m_partials[result.task] = result.partial;
     ++m_tasks_done;
     slot.compute_ns += result.end_ns - result.start_ns;
+    m_timed_ns += result.end_ns - result.start_ns;
+    ++m_timed_tasks;
     m_liveness.task_took(static_cast<double>(result.end_ns - result.start_ns) * 1e-9);
     const TraceEvent event{static_cast<std::uint32_t>(result.task),
                            static_cast<std::uint32_t>(index),

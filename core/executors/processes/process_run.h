@@ -42,6 +42,8 @@ private:
 
     void start_worker(std::size_t index);
     void fill(std::size_t index);
+    /// Tasks kept in flight at a worker under dynamic dealing, with `undealt` tasks left to deal.
+    [[nodiscard]] std::size_t dynamic_window(std::size_t undealt) const;
     void send_task(std::size_t index, std::size_t task);
     void flush(std::size_t index);
     /// Reads what worker `index` sent; false when it is gone.
@@ -59,6 +61,9 @@ private:
     std::size_t m_tasks;
     std::size_t m_chunk;
     std::size_t m_window;
+    bool m_adaptive = false; ///< dynamic dealing with a chosen chunk: the window follows the tasks' length
+    std::int64_t m_timed_ns = 0; ///< compute time of the results so far
+    std::size_t m_timed_tasks = 0;
     std::size_t m_next = 0;             ///< dynamic dealing: the next task never dealt
     std::deque<std::size_t> m_requeued; ///< dynamic dealing: tasks lost with a worker, dealt first
     unsigned m_retries_left;

@@ -19,6 +19,11 @@ namespace {
 
 class ParentGone : public std::exception {};
 
+// Results wait in the outbox until this much time has passed since the last send, or until the
+// worker has no task left to run: short tasks then cost the parent one wake-up per batch, not one
+// per task, while the live views and the liveness check still hear from a busy worker often.
+constexpr std::int64_t result_batch_ns = 2'000'000;
+
 void send_all(int fd, const std::vector<std::byte>& bytes)
 {
     std::size_t sent = 0;
@@ -79,16 +84,25 @@ public:
         }
         result.end_ns = steady_now_ns();
         result.cpu = current_cpu();
-        m_out.clear();
         append_result(m_out, result);
-        send_all(m_fd, m_out);
+        if (result.end_ns - m_last_send_ns >= result_batch_ns)
+            send();
     }
 
     void reply_failed(const FailedMessage& message)
     {
-        m_out.clear();
+        // After the results before it, which the parent expects in the order it dealt the tasks.
         append_failed(m_out, message);
-        send_all(m_fd, m_out);
+        send();
+    }
+
+    /// Sends the results held back; called before the worker waits for more tasks.
+    void send()
+    {
+        if (!m_out.empty())
+            send_all(m_fd, m_out);
+        m_out.clear();
+        m_last_send_ns = steady_now_ns();
     }
 
 private:
@@ -99,7 +113,8 @@ private:
     ParameterValues m_values;
     // Never cancelled: the parent stops a worker by ending the process.
     CancelToken m_cancel;
-    std::vector<std::byte> m_out;
+    std::vector<std::byte> m_out; ///< results not sent yet
+    std::int64_t m_last_send_ns = steady_now_ns();
 };
 
 } // namespace
@@ -136,6 +151,8 @@ int run_process_worker_loop(int fd, const WorkloadFactory& factory)
                         throw std::runtime_error("unexpected " + std::string(to_string(frame->type)) +
                                                  " frame from the parent");
                 }
+                // No whole task is left to run: the parent hears of every result before we wait.
+                session.send();
             } catch (const std::system_error&) {
                 throw;
             } catch (const std::runtime_error& error) {
