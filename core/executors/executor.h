@@ -4,6 +4,7 @@
 #include "executors/executor_traits.h"
 #include "executors/rank_info.h"
 #include "executors/run.h"
+#include "executors/ship_via.h"
 #include "workloads/cancel_token.h"
 #include "workloads/workload.h"
 
@@ -38,6 +39,7 @@ struct ExecutorOptions {
     CancelToken cancel;
     RunObserver* observer = nullptr;
     bool ship_inputs = false; ///< only for backends whose traits say ships_inputs
+    ShipVia ship_via = ShipVia::Socket; ///< how, when ship_inputs; Shm only where traits say ships_via_shm
     unsigned retries = 0;     ///< only for backends whose traits say retries
     bool trace = true;        ///< record one trace event per task (off only to measure what tracing costs)
     bool gil = false; ///< threads only: tasks compute under one interpreter lock, like CPython threads
@@ -71,7 +73,7 @@ public:
 };
 
 /// Options that only some backends honour, as their traits say.
-enum class BackendOption { ShipInputs, Retries };
+enum class BackendOption { ShipInputs, Retries, ShipViaShm };
 
 /// True when the backend of `traits` honours `option`.
 bool honours(const ExecutorTraits& traits, BackendOption option);
