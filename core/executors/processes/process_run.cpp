@@ -93,10 +93,13 @@ void ProcessRun::send_task(std::size_t index, std::size_t task)
         append_task(worker.outbox(), task, false, {});
         return;
     }
-    const std::int64_t start = steady_now_ns();
     std::vector<std::byte> inputs;
+    std::int64_t start = 0;
     try {
         inputs = m_workload.serialize_inputs(task);
+        // Making the inputs is the task's own work (a worker does it when nothing is shipped):
+        // shipping is moving them, into the socket or into the shared region.
+        start = steady_now_ns();
         if (m_shared) {
             append_shared_task(worker.outbox(), task, m_shared->write(index, worker, inputs));
             m_costs.bytes_sent += inputs.size(); // written once, read in place by the worker
@@ -108,7 +111,9 @@ void ProcessRun::send_task(std::size_t index, std::size_t task)
         return;
     }
     m_ship_ns += steady_now_ns() - start;
-    flush(index);
+    // A shared task's frame is a few bytes: the poll loop sends those of a batch together.
+    if (!m_shared)
+        flush(index);
     const std::int64_t end = steady_now_ns();
     m_events.push_back({static_cast<std::uint32_t>(task), static_cast<std::uint32_t>(index),
                         static_cast<std::int32_t>(worker.pid()), current_cpu(), Phase::Ship, start, end});
