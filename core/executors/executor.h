@@ -39,12 +39,13 @@ struct ExecutorOptions {
     CancelToken cancel;
     RunObserver* observer = nullptr;
     bool ship_inputs = false; ///< only for backends whose traits say ships_inputs
-    ShipVia ship_via = ShipVia::Socket; ///< how, when ship_inputs; Shm only where traits say ships_via_shm
     unsigned retries = 0;     ///< only for backends whose traits say retries
     bool trace = true;        ///< record one trace event per task (off only to measure what tracing costs)
     bool gil = false; ///< threads only: tasks compute under one interpreter lock, like CPython threads
     double gil_switch_interval_s =
         0.005; ///< how long a thread waits before asking the holder to drop the lock
+    /// How inputs are shipped, when ship_inputs; Shm only where the traits say ships_via_shm.
+    ShipVia ship_via = ShipVia::Socket;
 
     /// The chunk rule these options ask for.
     [[nodiscard]] Dealing dealing() const { return {chunk, schedule}; }

@@ -210,7 +210,8 @@ private Q_SLOTS:
             << "\"workload\": \"" + QByteArray(100000, 'w') + "\", \"backend\": \"processes\", \"workers\": 3"
             << "runs[0].points[0].workload is 100000 characters long (at most 256)";
         QTest::newRow("ship_via bogus")
-            << QByteArray("\"ship_inputs\": true,") << QByteArray("\"ship_inputs\": true, \"ship_via\": \"bogus\",")
+            << QByteArray("\"ship_inputs\": true,")
+            << QByteArray("\"ship_inputs\": true, \"ship_via\": \"bogus\",")
             << "runs[0].request: inputs are shipped via socket | shm, got 'bogus'";
         QTest::newRow("version as text") << QByteArray("\"version\": 1") << QByteArray("\"version\": \"1\"")
                                          << "\"version\" must be the number 1, not \"1\"";

@@ -157,7 +157,8 @@ void BM_ShipBytesPerSecond(benchmark::State& state)
         state.counters[std::string(way.name) + "_inputs_MB_per_s"] = way.bytes / 1e6 / way.inputs_s;
     }
     state.counters["shm_over_socket"] = ways[1].ship_s / ways[2].ship_s * ways[2].bytes / ways[1].bytes;
-    state.counters["shm_over_socket_inputs"] = ways[1].inputs_s / ways[2].inputs_s * ways[2].bytes / ways[1].bytes;
+    state.counters["shm_over_socket_inputs"] =
+        ways[1].inputs_s / ways[2].inputs_s * ways[2].bytes / ways[1].bytes;
 }
 BENCHMARK(BM_ShipBytesPerSecond)->Iterations(3)->Unit(benchmark::kMillisecond);
 

@@ -15,9 +15,8 @@ using json = nlohmann::json;
 
 std::vector<std::string> eigen_processes(std::vector<std::string> extra)
 {
-    std::vector<std::string> args{"run",     "--workload",  "eigen",    "--param", "matrices=20",
-                                  "--param", "dim=16",      "--backend", "processes", "--format",
-                                  "json"};
+    std::vector<std::string> args{"run",    "--workload", "eigen",     "--param",  "matrices=20", "--param",
+                                  "dim=16", "--backend",  "processes", "--format", "json"};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
 }
@@ -78,8 +77,8 @@ TEST(CliShipInputs, AnUnknownWayIsRefusedNamingTheWords)
 
 TEST(CliShipInputs, ThreadsRefuseSharedMemoryAsTheyRefuseShipping)
 {
-    const CliOutcome outcome = run_cli(
-        {"run", "--workload", "cubes", "--param", "n=1000", "--workers", "2", "--ship-inputs=shm"});
+    const CliOutcome outcome =
+        run_cli({"run", "--workload", "cubes", "--param", "n=1000", "--workers", "2", "--ship-inputs=shm"});
     EXPECT_EQ(outcome.exit_code, 2) << outcome.err;
     EXPECT_NE(outcome.err.find("shipping inputs is not for the threads backend"), std::string::npos)
         << outcome.err;

@@ -2,8 +2,8 @@
 // survived as with the socket, and no region left behind by a run however it ends.
 #include "executors/processes/process_executor.h"
 #include "executors/processes/wire/process_frame_decoder.h"
-#include "executors/run_error.h"
 #include "executors/processes/wire/process_messages.h"
+#include "executors/run_error.h"
 #include "executors/ship_via.h"
 #include "executors/threads_executor.h"
 #include "small_workloads.h"
@@ -304,8 +304,11 @@ TEST(ShipViaShmWire, ASharedTaskRoundTripsAndIsCheckedAgainstTheMappedSize)
     EXPECT_EQ(task.shared->length, 2048u);
     EXPECT_TRUE(task.inputs.empty());
     // One byte past the region, no region at all, and a sum that would wrap round 2^64.
-    for (const auto& [span, mapped] : std::vector<std::pair<SharedSpan, std::uint64_t>>{
-             {{1024, 3073}, 4096}, {{0, 1}, 0}, {{8, ~std::uint64_t{0}}, 4096}, {{~std::uint64_t{0}, 2}, 4096}}) {
+    for (const auto& [span, mapped] :
+         std::vector<std::pair<SharedSpan, std::uint64_t>>{{{1024, 3073}, 4096},
+                                                           {{0, 1}, 0},
+                                                           {{8, ~std::uint64_t{0}}, 4096},
+                                                           {{~std::uint64_t{0}, 2}, 4096}}) {
         std::vector<std::byte> bad;
         append_shared_task(bad, 7, span);
         FrameDecoder bad_decoder;

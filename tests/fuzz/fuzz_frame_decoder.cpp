@@ -17,7 +17,8 @@ constexpr std::uint64_t mapped_bytes = 4096;
 void decode_task_in_region(const parlab::Frame& frame)
 {
     const parlab::TaskMessage task = parlab::decode_task(frame.payload, mapped_bytes);
-    if (task.shared && (task.shared->offset > mapped_bytes || task.shared->length > mapped_bytes - task.shared->offset))
+    if (task.shared &&
+        (task.shared->offset > mapped_bytes || task.shared->length > mapped_bytes - task.shared->offset))
         __builtin_trap(); // decode let a read outside the mapping through
 }
 

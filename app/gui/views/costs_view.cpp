@@ -232,7 +232,8 @@ void CostsView::setRuns(const std::vector<RunRecord>& runs)
         return is_baseline(row.point.backend) ? std::size_t{0} : row.point.workers + 1;
     };
     const auto order = [&](const Row& row) {
-        return std::make_tuple(group(row), backendRank(row.point.backend, row.shipped, row.via), row.point.backend);
+        return std::make_tuple(group(row), backendRank(row.point.backend, row.shipped, row.via),
+                               row.point.backend);
     };
     std::sort(m_rows.begin(), m_rows.end(), [&](const Row& a, const Row& b) { return order(a) < order(b); });
     double key = 0.0;

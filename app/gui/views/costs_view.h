@@ -32,7 +32,8 @@ public:
         Point point;
         bool shipped = false;
         double key = 0.0; ///< position on the row axis
-        ShipVia via = ShipVia::Socket; ///< how, when shipped: a socket row and a shm row sit side by side
+        /// How, when shipped: a socket row and a shm row of one W sit side by side.
+        ShipVia via = ShipVia::Socket;
     };
 
     explicit CostsView(QWidget* parent = nullptr);

@@ -42,7 +42,8 @@ ssize_t receive_with_fds(int socket, std::span<std::byte> buffer, std::vector<in
     const ssize_t n = ::recvmsg(socket, &message, flags | MSG_CMSG_CLOEXEC);
     if (n < 0)
         return n;
-    for (cmsghdr* header = CMSG_FIRSTHDR(&message); header != nullptr; header = CMSG_NXTHDR(&message, header)) {
+    for (cmsghdr* header = CMSG_FIRSTHDR(&message); header != nullptr;
+         header = CMSG_NXTHDR(&message, header)) {
         if (header->cmsg_level != SOL_SOCKET || header->cmsg_type != SCM_RIGHTS)
             continue;
         const std::size_t count = (header->cmsg_len - CMSG_LEN(0)) / sizeof(int);

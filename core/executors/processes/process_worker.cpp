@@ -142,8 +142,9 @@ std::size_t ProcessWorker::flush(bool& alive)
         const bool with_fd = !m_attached.empty() && m_attached.front().at == m_sent;
         if (!with_fd && !m_attached.empty())
             end = m_attached.front().at;
-        const ssize_t n = with_fd ? send_with_fd(m_fd, std::span(m_outbox).subspan(m_sent), m_attached.front().fd)
-                                  : ::send(m_fd, m_outbox.data() + m_sent, end - m_sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+        const ssize_t n =
+            with_fd ? send_with_fd(m_fd, std::span(m_outbox).subspan(m_sent), m_attached.front().fd)
+                    : ::send(m_fd, m_outbox.data() + m_sent, end - m_sent, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))

@@ -73,8 +73,9 @@ public:
         result.start_ns = steady_now_ns();
         try {
             const auto inputs = message.shared ? m_region.inputs(*message.shared) : std::span(message.inputs);
-            result.partial = message.shipped ? m_workload->run_task_from_inputs(message.task, inputs, m_cancel)
-                                             : m_workload->run_task(message.task, m_cancel);
+            result.partial = message.shipped
+                                 ? m_workload->run_task_from_inputs(message.task, inputs, m_cancel)
+                                 : m_workload->run_task(message.task, m_cancel);
         } catch (const std::exception& error) {
             reply_failed({message.task, error.what()});
             return;

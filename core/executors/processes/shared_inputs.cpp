@@ -25,7 +25,9 @@ std::size_t page_rounded(std::size_t bytes)
 
 } // namespace
 
-SharedInputs::SharedInputs(std::size_t workers) : m_workers(workers) {}
+SharedInputs::SharedInputs(std::size_t workers) : m_workers(workers)
+{
+}
 
 SharedInputs::~SharedInputs()
 {
