@@ -137,14 +137,13 @@ std::size_t ProcessWorker::flush(bool& alive)
     alive = true;
     std::size_t written = 0;
     while (has_output() && m_fd >= 0) {
-        // A descriptor goes with the first byte of its frame: bytes before it are sent apart.
-        std::size_t end = m_outbox.size();
+        // A descriptor goes with the first byte of its frame, and no send runs past the next one.
         const bool with_fd = !m_attached.empty() && m_attached.front().at == m_sent;
-        if (!with_fd && !m_attached.empty())
-            end = m_attached.front().at;
-        const ssize_t n =
-            with_fd ? send_with_fd(m_fd, std::span(m_outbox).subspan(m_sent), m_attached.front().fd)
-                    : ::send(m_fd, m_outbox.data() + m_sent, end - m_sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+        const std::size_t next = with_fd ? 1 : 0;
+        const std::size_t end = m_attached.size() > next ? m_attached[next].at : m_outbox.size();
+        const auto bytes = std::span(m_outbox).subspan(m_sent, end - m_sent);
+        const ssize_t n = with_fd ? send_with_fd(m_fd, bytes, m_attached.front().fd)
+                                  : ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
