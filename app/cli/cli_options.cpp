@@ -132,7 +132,12 @@ CliParse parse_cli(int argc, char** argv)
         ->check(CLI::IsMember({"table", "csv", "json"}))
         ->capture_default_str();
     run->add_option("--trace", o.trace_path, "Write the last run's trace as Chrome trace-event JSON");
-    run->add_flag("--ship-inputs", o.ship_inputs, "processes: the parent sends each task's inputs");
+    // Alone it means the socket, as it always has; "=shm" writes the inputs into shared memory.
+    run->add_flag("--ship-inputs{socket}", o.ship_inputs,
+                  "processes: the parent sends each task's inputs, over the worker's socket (socket, the "
+                  "default) or through shared memory (shm)")
+        ->expected(0, 1)
+        ->type_name("[socket|shm]");
     // A flag that may take a value: "--retry-failed" means 1, "--retry-failed 2" and
     // "--retry-failed=2" both mean 2.
     run->add_flag("--retry-failed{1}", o.retries,

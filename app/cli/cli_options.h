@@ -24,7 +24,7 @@ struct CliOptions {
     std::string schedule = "dynamic";
     std::string format = "table";
     std::string trace_path;
-    bool ship_inputs = false;
+    std::string ship_inputs; ///< --ship-inputs[=socket|shm]: empty when not shipping
     unsigned retries = 0;
     std::uint64_t memory_limit = 0; ///< bytes; 0: what the machine has available
     std::string hostfile;           ///< cluster: the hosts to run ranks on; empty: this machine

@@ -56,7 +56,14 @@ SweepRequest request_from(const CliOptions& options)
         throw std::invalid_argument(std::string("--gil: ") + error.what()); // core's reason, the CLI's word
     }
     request.schedule = parse_schedule(options.schedule);
-    request.ship_inputs = options.ship_inputs;
+    request.ship_inputs = !options.ship_inputs.empty();
+    if (request.ship_inputs) {
+        try {
+            request.ship_via = parse_ship_via(options.ship_inputs);
+        } catch (const std::invalid_argument& error) {
+            throw std::invalid_argument(std::string("--ship-inputs: ") + error.what());
+        }
+    }
     request.retries = options.retries;
     request.parameters = Parameters::parse_assignments(options.parameters);
     return request;

@@ -43,6 +43,9 @@ void TableFormat::begin(const SweepHeader& header)
               : header.request.chunk == 0 ? std::string("auto")
                                           : std::to_string(header.request.chunk))
           << ", schedule " << to_string(header.request.schedule)
+          << (header.request.ship_inputs
+                  ? ", inputs shipped via " + std::string(to_string(header.request.ship_via))
+                  : std::string())
           << (header.request.gil ? ", GIL on (one interpreter lock, like CPython threads)" : "") << "\n\n";
     m_out << padded("workers", 8) << padded("wall (s)", 12) << padded("min (s)", 12) << padded("max (s)", 12)
           << padded("cv", 7) << padded("speedup", 9) << padded("spread", 13) << padded("efficiency", 12)

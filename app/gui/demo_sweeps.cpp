@@ -4,6 +4,8 @@
 #include "controls/controls_panel.h"
 #include "run_controller.h"
 
+#include "executors/executor_registry.h"
+
 namespace parlab::gui {
 
 DemoSweeps::DemoSweeps(ControlsPanel* controls, RunController* controller, QObject* parent)
@@ -30,11 +32,15 @@ void DemoSweeps::startCosts()
     const auto first = m_controls->request(true);
     if (!first)
         return;
-    // Taken from the back: recomputing the inputs first, then shipping them.
-    auto queue = std::make_shared<std::vector<RunRequest>>(2, *first);
+    // Taken from the back: recomputing the inputs first, then shipping them over the socket, then
+    // (where the backend can) through shared memory, so copying and sharing sit side by side.
+    const std::string backend = shipping_backend();
+    const bool shm = ExecutorRegistry::find(backend).traits.ships_via_shm;
+    auto queue = std::make_shared<std::vector<RunRequest>>(shm ? 3 : 2, *first);
     for (std::size_t i = 0; i < queue->size(); ++i) {
-        (*queue)[i].sweep.backend = shipping_backend();
-        (*queue)[i].sweep.ship_inputs = i == 0;
+        (*queue)[i].sweep.backend = backend;
+        (*queue)[i].sweep.ship_inputs = i + 1 < queue->size();
+        (*queue)[i].sweep.ship_via = shm && i == 0 ? ShipVia::Shm : ShipVia::Socket;
     }
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(m_controller, &RunController::idle, this, [this, queue, connection] {

@@ -33,11 +33,18 @@ void Executor::check_options(const ExecutorOptions& options) const
     check_workers(options.workers);
     check_backend_option(traits(), BackendOption::ShipInputs, options.ship_inputs);
     check_backend_option(traits(), BackendOption::Retries, options.retries > 0);
+    check_backend_option(traits(), BackendOption::ShipViaShm,
+                         options.ship_inputs && options.ship_via == ShipVia::Shm);
 }
 
 bool honours(const ExecutorTraits& traits, BackendOption option)
 {
-    return option == BackendOption::ShipInputs ? traits.ships_inputs : traits.retries;
+    switch (option) {
+    case BackendOption::ShipInputs: return traits.ships_inputs;
+    case BackendOption::Retries: return traits.retries;
+    case BackendOption::ShipViaShm: return traits.ships_via_shm;
+    }
+    return false;
 }
 
 void check_backend_option(const ExecutorTraits& traits, BackendOption option, bool given)
@@ -48,7 +55,9 @@ void check_backend_option(const ExecutorTraits& traits, BackendOption option, bo
     for (const ExecutorInfo& info : ExecutorRegistry::all())
         if (honours(info.traits, option))
             takers += (takers.empty() ? "" : ", ") + info.name;
-    const char* what = option == BackendOption::ShipInputs ? "shipping inputs" : "retrying failed tasks";
+    const char* what = option == BackendOption::ShipInputs ? "shipping inputs"
+                       : option == BackendOption::Retries  ? "retrying failed tasks"
+                                                           : "shipping inputs through shared memory";
     throw std::invalid_argument(std::string(what) + " is not for the " + std::string(traits.name) +
                                 " backend (only for: " + (takers.empty() ? "none" : takers) + ")");
 }

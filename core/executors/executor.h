@@ -4,6 +4,7 @@
 #include "executors/executor_traits.h"
 #include "executors/rank_info.h"
 #include "executors/run.h"
+#include "executors/ship_via.h"
 #include "workloads/cancel_token.h"
 #include "workloads/workload.h"
 
@@ -43,6 +44,8 @@ struct ExecutorOptions {
     bool gil = false; ///< threads only: tasks compute under one interpreter lock, like CPython threads
     double gil_switch_interval_s =
         0.005; ///< how long a thread waits before asking the holder to drop the lock
+    /// How inputs are shipped, when ship_inputs; Shm only where the traits say ships_via_shm.
+    ShipVia ship_via = ShipVia::Socket;
 
     /// The chunk rule these options ask for.
     [[nodiscard]] Dealing dealing() const { return {chunk, schedule}; }
@@ -71,7 +74,7 @@ public:
 };
 
 /// Options that only some backends honour, as their traits say.
-enum class BackendOption { ShipInputs, Retries };
+enum class BackendOption { ShipInputs, Retries, ShipViaShm };
 
 /// True when the backend of `traits` honours `option`.
 bool honours(const ExecutorTraits& traits, BackendOption option);

@@ -16,6 +16,7 @@ struct ExecutorTraits {
     bool shares_memory = false;    ///< workers see one address space, so nothing is shipped
     bool ships_inputs = false;     ///< honours ExecutorOptions::ship_inputs
     bool retries = false;          ///< honours ExecutorOptions::retries
+    bool ships_via_shm = false;    ///< honours ShipVia::Shm (its workers share the parent's machine)
 
     /// "thread" for one worker, "threads" for any other count.
     [[nodiscard]] std::string_view workers_noun(std::size_t count) const

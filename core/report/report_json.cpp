@@ -272,6 +272,9 @@ ordered_json sweep_header_json(const MachineFacts& machine, const SweepRequest& 
     if (request.gil)
         out["gil_switch_interval_s"] = request.gil_switch_interval_s;
     out["schedule"] = std::string(to_string(request.schedule));
+    out["ship_inputs"] = request.ship_inputs;
+    if (request.ship_inputs)
+        out["ship_via"] = std::string(to_string(request.ship_via));
     return out;
 }
 

@@ -155,6 +155,8 @@ SweepPlan plan_sweep(const SweepRequest& request)
     check_repeats(request.repeats);
     check_backend_option(executor->traits(), BackendOption::ShipInputs, request.ship_inputs);
     check_backend_option(executor->traits(), BackendOption::Retries, request.retries > 0);
+    check_backend_option(executor->traits(), BackendOption::ShipViaShm,
+                         request.ship_inputs && request.ship_via == ShipVia::Shm);
     check_gil_mode(request.backend, request.gil, request.gil_switch_interval_s);
 
     SweepPlan plan;
@@ -215,6 +217,7 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
     ExecutorOptions options = serial_options;
     options.chunk = request.chunk;
     options.ship_inputs = request.ship_inputs;
+    options.ship_via = request.ship_via;
     options.retries = request.retries;
     // The serial baseline has one thread and nothing to switch with: it runs without the lock.
     options.gil = request.gil;

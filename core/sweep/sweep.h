@@ -27,6 +27,7 @@ struct SweepRequest {
     std::size_t chunk = 0;
     Schedule schedule = Schedule::Dynamic;
     bool ship_inputs = false;
+    ShipVia ship_via = ShipVia::Socket; ///< how, when ship_inputs
     unsigned retries = 0;
     bool chunk_auto =
         false;        ///< chunk by Pool.map's rule for each worker count (pool_map_chunk); overrides chunk

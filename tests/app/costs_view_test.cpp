@@ -157,6 +157,28 @@ private Q_SLOTS:
         QVERIFY(!itemTexts(view).contains(QStringLiteral("0 B: shared memory")));
     }
 
+    // What copying costs beside what sharing saves: the same W shipped both ways, two rows.
+    void socketAndSharedMemoryRowsSitSideBySide()
+    {
+        std::vector<RunRecord> runs = threadsAndProcesses();
+        Point shm = point("processes", 2, 0.42);
+        shm.costs.ship_s = 0.02;
+        shm.costs.bytes_sent = 16'400'000;
+        RunRecord shared = sweep("processes", true, {shm});
+        shared.request.ship_via = parlab::ShipVia::Shm;
+        runs.push_back(shared);
+        CostsView view;
+        view.setRuns(runs);
+        view.rebuild();
+        const auto& rows = view.rows();
+        QCOMPARE(rows.size(), std::size_t{4});
+        QCOMPARE(CostsView::rowLabel(rows[2]), QStringLiteral("2 processes + ship"));
+        QCOMPARE(CostsView::rowLabel(rows[3]), QStringLiteral("2 processes + ship (shm)"));
+        QCOMPARE(rows[3].key - rows[2].key, 1.0);
+        QCOMPARE(drawn(view, Segment::Ship, rows[2].key), 100.0);
+        QCOMPARE(drawn(view, Segment::Ship, rows[3].key), 20.0);
+    }
+
     void singleRepeatCountsStartupInsideTheWallTime()
     {
         Point processes = point("processes", 2, 1.5);

@@ -118,6 +118,34 @@ private Q_SLOTS:
         QCOMPARE(workers->value(), 3);
     }
 
+    // Beside the ship-inputs box, how: the socket or shared memory, which the request carries.
+    void theShipViaChoiceReachesTheRequest()
+    {
+        auto* controls = m_window->controls();
+        controls->setWorkload(QStringLiteral("cubes"));
+        controls->setBackend(QStringLiteral("processes"));
+        controls->setWorkers(2);
+        auto* ship = controls->findChild<QCheckBox*>(QStringLiteral("ship_inputs"));
+        auto* via = controls->findChild<QComboBox*>(QStringLiteral("ship_via"));
+        QVERIFY(ship && via);
+        ship->setChecked(false);
+        QVERIFY(!via->isEnabled());
+        ship->setChecked(true);
+        QVERIFY(via->isEnabled());
+        via->setCurrentIndex(via->findData(QStringLiteral("shm")));
+        QCOMPARE(via->currentText(), QStringLiteral("shared memory"));
+        auto request = controls->request(false);
+        QVERIFY(request);
+        QVERIFY(request->sweep.ship_inputs);
+        QVERIFY(request->sweep.ship_via == ShipVia::Shm);
+        via->setCurrentIndex(via->findData(QStringLiteral("socket")));
+        request = controls->request(false);
+        QVERIFY(request && request->sweep.ship_via == ShipVia::Socket);
+        controls->setBackend(QStringLiteral("threads"));
+        QVERIFY(!via->isEnabled());
+        ship->setChecked(false);
+    }
+
     void aWorkerCountTheBackendRefusesShowsBesideTheRange()
     {
         auto* controls = m_window->controls();

@@ -89,6 +89,21 @@ private Q_SLOTS:
         }
     }
 
+    // How inputs were shipped comes back; a file from before shared memory shipped on the socket.
+    void shipViaRoundTripsAndDefaultsToTheSocket()
+    {
+        RunRecord run = sample();
+        run.request.backend = "processes";
+        run.request.ship_inputs = true;
+        run.request.ship_via = ShipVia::Shm;
+        const QByteArray text = SessionFile::toJson({run});
+        QVERIFY(text.contains("\"ship_via\": \"shm\""));
+        const auto loaded = SessionFile::fromJson(text);
+        QVERIFY(loaded[0].request.ship_inputs);
+        QVERIFY(loaded[0].request.ship_via == ShipVia::Shm);
+        QVERIFY(SessionFile::fromJson(nestedFile())[0].request.ship_via == ShipVia::Socket);
+    }
+
     void refusesMalformedJson()
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
@@ -194,6 +209,10 @@ private Q_SLOTS:
             << QByteArray("\"workload\": \"cubes\", \"backend\": \"processes\", \"workers\": 3")
             << "\"workload\": \"" + QByteArray(100000, 'w') + "\", \"backend\": \"processes\", \"workers\": 3"
             << "runs[0].points[0].workload is 100000 characters long (at most 256)";
+        QTest::newRow("ship_via bogus")
+            << QByteArray("\"ship_inputs\": true,")
+            << QByteArray("\"ship_inputs\": true, \"ship_via\": \"bogus\",")
+            << "runs[0].request: inputs are shipped via socket | shm, got 'bogus'";
         QTest::newRow("version as text") << QByteArray("\"version\": 1") << QByteArray("\"version\": \"1\"")
                                          << "\"version\" must be the number 1, not \"1\"";
     }

@@ -11,13 +11,25 @@
 
 namespace {
 
+// The size of the shared region a worker has mapped: a Task frame's span must lie inside it.
+constexpr std::uint64_t mapped_bytes = 4096;
+
+void decode_task_in_region(const parlab::Frame& frame)
+{
+    const parlab::TaskMessage task = parlab::decode_task(frame.payload, mapped_bytes);
+    if (task.shared &&
+        (task.shared->offset > mapped_bytes || task.shared->length > mapped_bytes - task.shared->offset))
+        __builtin_trap(); // decode let a read outside the mapping through
+}
+
 void decode_payload(const parlab::Frame& frame)
 {
     using parlab::FrameType;
     switch (frame.type) {
     case FrameType::Ready: (void)parlab::decode_ready(frame.payload); break;
     case FrameType::Setup: (void)parlab::decode_setup(frame.payload); break;
-    case FrameType::Task: (void)parlab::decode_task(frame.payload); break;
+    case FrameType::Task: decode_task_in_region(frame); break;
+    case FrameType::Region: (void)parlab::decode_region(frame.payload); break;
     case FrameType::Result: (void)parlab::decode_result(frame.payload); break;
     case FrameType::Failed: (void)parlab::decode_failed(frame.payload); break;
     }

@@ -111,6 +111,16 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     m_workers->setObjectName(QStringLiteral("workers"));
     m_backend->setObjectName(QStringLiteral("backend"));
     m_shipInputs->setObjectName(QStringLiteral("ship_inputs"));
+    m_shipVia = new QComboBox(this);
+    m_shipVia->setObjectName(QStringLiteral("ship_via"));
+    m_shipVia->addItem(tr("socket"), QStringLiteral("socket"));
+    m_shipVia->addItem(tr("shared memory"), QStringLiteral("shm"));
+    m_shipVia->setToolTip(tr("Socket: every task's inputs are copied into the worker's socket and out "
+                             "again. Shared memory: written once into a region the worker maps, and only "
+                             "where they lie is sent"));
+    m_shipVia->setEnabled(false);
+    connect(m_shipInputs, &QCheckBox::toggled, m_shipVia,
+            [this](bool on) { m_shipVia->setEnabled(on && m_shipInputs->isEnabled()); });
     m_sweep->setObjectName(QStringLiteral("sweep_range"));
     form->addRow(tr("Workers"), workersRow);
     form->addRow(m_workersError);
@@ -121,7 +131,11 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     form->addRow(m_repeatsError);
     form->addRow(tr("Sweep"), m_sweep);
     form->addRow(m_sweepError);
-    form->addRow(m_shipInputs);
+    auto* shipRow = new QHBoxLayout;
+    shipRow->addWidget(m_shipInputs);
+    shipRow->addWidget(m_shipVia);
+    shipRow->addStretch(1);
+    form->addRow(shipRow);
     form->addRow(m_options);
 
     m_run->setToolTip(tr("Serial baseline, then the chosen worker count (F5)"));
@@ -189,6 +203,7 @@ void ControlsPanel::backendChanged()
                               .arg(limit)
                               .arg(workers_noun(backend, static_cast<std::size_t>(limit))));
     m_shipInputs->setEnabled(info.traits.ships_inputs);
+    m_shipVia->setEnabled(info.traits.ships_inputs && m_shipInputs->isChecked());
 }
 
 void ControlsPanel::workloadChanged()
@@ -224,7 +239,10 @@ std::optional<RunRequest> ControlsPanel::request(bool sweep)
     s.chunk = static_cast<std::size_t>(m_chunk->value());
     s.schedule = parse_schedule(m_schedule->currentText().toStdString());
     // Only a backend that ships inputs takes the option; the others refuse it.
-    s.ship_inputs = m_shipInputs->isChecked() && ExecutorRegistry::find(s.backend).traits.ships_inputs;
+    const ExecutorTraits& traits = ExecutorRegistry::find(s.backend).traits;
+    s.ship_inputs = m_shipInputs->isChecked() && traits.ships_inputs;
+    if (s.ship_inputs && traits.ships_via_shm)
+        s.ship_via = parse_ship_via(m_shipVia->currentData().toString().toStdString());
     m_options->apply(s);
     try {
         s.workers = sweep ? WorkerRange::parse(m_sweep->text().trimmed().toStdString())

@@ -86,6 +86,7 @@ private:
     QLineEdit* m_sweep;
     QLabel* m_sweepError;
     QCheckBox* m_shipInputs;
+    QComboBox* m_shipVia = nullptr; ///< beside m_shipInputs: the socket or shared memory
     RunOptionsBox* m_options;
     QPushButton* m_run;
     QPushButton* m_sweepButton;

@@ -86,6 +86,9 @@ SweepRequest requestFromJson(const QJsonObject& o, const QString& where)
     try {
         r.workers = WorkerRange::parse(text(o, "workers", where));
         r.schedule = parse_schedule(text(o, "schedule", where));
+        // Files saved before inputs could go through shared memory shipped them on the socket.
+        if (o.contains(QStringLiteral("ship_via")))
+            r.ship_via = parse_ship_via(text(o, "ship_via", where));
     } catch (const std::invalid_argument& error) {
         refuse(where + QStringLiteral(": ") + QString::fromStdString(error.what()));
     }
@@ -117,7 +120,7 @@ QJsonObject SessionFile::requestToJson(const SweepRequest& r)
     QJsonObject parameters;
     for (const auto& [key, value] : r.parameters)
         parameters[QString::fromStdString(key)] = QString::fromStdString(value);
-    return {
+    QJsonObject out{
         {"workload", QString::fromStdString(r.workload)},
         {"parameters", parameters},
         {"backend", QString::fromStdString(r.backend)},
@@ -127,6 +130,9 @@ QJsonObject SessionFile::requestToJson(const SweepRequest& r)
         {"schedule", QString::fromStdString(std::string(to_string(r.schedule)))},
         {"ship_inputs", r.ship_inputs},
     };
+    if (r.ship_inputs)
+        out["ship_via"] = QString::fromStdString(std::string(to_string(r.ship_via)));
+    return out;
 }
 
 QByteArray SessionFile::toJson(const std::vector<RunRecord>& runs)

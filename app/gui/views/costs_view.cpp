@@ -37,11 +37,18 @@ QString segmentName(CostsView::Segment segment)
     return {};
 }
 
-// In the registry's order (serial, threads, processes, …), each backend's shipping run after
-// the one that recomputes its inputs.
-int backendRank(const std::string& backend, bool shipped)
+// How a row's inputs got to its workers: recomputed there (0), over the socket (1), or through
+// shared memory (2); the order of the rows of one backend.
+int shipRank(bool shipped, ShipVia via)
 {
-    return 2 * backend_order(backend) + (shipped ? 1 : 0);
+    return shipped ? (via == ShipVia::Shm ? 2 : 1) : 0;
+}
+
+// In the registry's order (serial, threads, processes, …), each backend's shipping runs after
+// the one that recomputes its inputs, the socket's before shared memory's.
+int backendRank(const std::string& backend, bool shipped, ShipVia via)
+{
+    return 3 * backend_order(backend) + shipRank(shipped, via);
 }
 
 QString byteText(std::uint64_t bytes)
@@ -173,7 +180,7 @@ QString CostsView::rowLabel(const Row& row)
         return QString::fromStdString(p.backend);
     QString label = QStringLiteral("%1 %2").arg(p.workers).arg(workers_noun(p.backend, p.workers));
     if (row.shipped)
-        label += tr(" + ship");
+        label += row.via == ShipVia::Shm ? tr(" + ship (shm)") : tr(" + ship");
     return label;
 }
 
@@ -200,15 +207,16 @@ void CostsView::setRuns(const std::vector<RunRecord>& runs)
     }
     const std::string workload = m_workload.toStdString();
 
-    // Keyed by (backend, shipped, workers): a newer measurement replaces an older one.
-    std::map<std::tuple<std::string, bool, std::size_t>, Row> latest;
+    // Keyed by (backend, how shipped, workers): a newer measurement replaces an older one.
+    std::map<std::tuple<std::string, int, std::size_t>, Row> latest;
     for (const auto& run : runs) {
         const auto keep = [&](const Point& point) {
             if (point.workload != workload)
                 return;
             // Only a backend that ships inputs honours the option; threads share memory whatever it says.
             const bool shipped = run.request.ship_inputs && shipsInputs(point.backend);
-            latest[{point.backend, shipped, point.workers}] = Row{point, shipped, 0.0};
+            const ShipVia via = shipped ? run.request.ship_via : ShipVia::Socket;
+            latest[{point.backend, shipRank(shipped, via), point.workers}] = Row{point, shipped, 0.0, via};
         };
         if (run.has_serial)
             keep(run.serial);
@@ -224,7 +232,8 @@ void CostsView::setRuns(const std::vector<RunRecord>& runs)
         return is_baseline(row.point.backend) ? std::size_t{0} : row.point.workers + 1;
     };
     const auto order = [&](const Row& row) {
-        return std::make_tuple(group(row), backendRank(row.point.backend, row.shipped), row.point.backend);
+        return std::make_tuple(group(row), backendRank(row.point.backend, row.shipped, row.via),
+                               row.point.backend);
     };
     std::sort(m_rows.begin(), m_rows.end(), [&](const Row& a, const Row& b) { return order(a) < order(b); });
     double key = 0.0;

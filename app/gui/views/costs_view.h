@@ -3,6 +3,7 @@
 #include "session/run_record.h"
 #include "views/plot_view.h"
 
+#include "executors/ship_via.h"
 #include "sweep/point.h"
 
 #include <QString>
@@ -31,6 +32,8 @@ public:
         Point point;
         bool shipped = false;
         double key = 0.0; ///< position on the row axis
+        /// How, when shipped: a socket row and a shm row of one W sit side by side.
+        ShipVia via = ShipVia::Socket;
     };
 
     explicit CostsView(QWidget* parent = nullptr);
@@ -45,7 +48,7 @@ public:
     void clear();
 
     [[nodiscard]] const std::vector<Row>& rows() const { return m_rows; }
-    /// The row's label on the axis ("2 processes + ship").
+    /// The row's label on the axis ("2 processes + ship", "2 processes + ship (shm)").
     [[nodiscard]] static QString rowLabel(const Row& row);
     /// A segment's length in seconds, as drawn (before the axis unit is applied).
     [[nodiscard]] static double segmentSeconds(const Row& row, Segment segment);

@@ -47,6 +47,7 @@ public:
         .shares_memory = false,
         .ships_inputs = true,
         .retries = true,
+        .ships_via_shm = true,
     };
     [[nodiscard]] const ExecutorTraits& traits() const override { return backend_traits; }
     /// 4 × logical CPUs, or fewer when the process limit (RLIMIT_NPROC) leaves less room.

@@ -45,10 +45,14 @@ ProcessRun::ProcessRun(ProcessPool& pool, const Workload& workload, const Execut
     if (options.observer != nullptr)
         options.observer->set_up(workers);
     m_events.reserve(options.ship_inputs ? 2 * m_tasks : m_tasks);
+    if (options.ship_inputs && options.ship_via == ShipVia::Shm)
+        m_shared.emplace(workers);
 }
 
 void ProcessRun::start_worker(std::size_t index)
 {
+    if (m_shared)
+        m_shared->reset(index); // a new process maps none of its predecessor's regions
     append_setup(m_pool.worker(index).outbox(),
                  {m_workload.name(), m_workload.parameters().values(), static_cast<std::uint32_t>(index)});
     fill(index);
@@ -103,17 +107,27 @@ void ProcessRun::send_task(std::size_t index, std::size_t task)
         append_task(worker.outbox(), task, false, {});
         return;
     }
-    const std::int64_t start = steady_now_ns();
     std::vector<std::byte> inputs;
+    std::int64_t start = 0;
     try {
         inputs = m_workload.serialize_inputs(task);
-        append_task(worker.outbox(), task, true, inputs);
+        // Making the inputs is the task's own work (a worker does it when nothing is shipped):
+        // shipping is moving them, into the socket or into the shared region.
+        start = steady_now_ns();
+        if (m_shared) {
+            append_shared_task(worker.outbox(), task, m_shared->write(index, worker, inputs));
+            m_costs.bytes_sent += inputs.size(); // written once, read in place by the worker
+        } else {
+            append_task(worker.outbox(), task, true, inputs);
+        }
     } catch (const std::exception& error) {
         fail("task " + std::to_string(task) + " failed: " + error.what(), task);
         return;
     }
     m_ship_ns += steady_now_ns() - start;
-    flush(index);
+    // A shared task's frame is a few bytes: the poll loop sends those of a batch together.
+    if (!m_shared)
+        flush(index);
     const std::int64_t end = steady_now_ns();
     m_events.push_back({static_cast<std::uint32_t>(task), static_cast<std::uint32_t>(index),
                         static_cast<std::int32_t>(worker.pid()), current_cpu(), Phase::Ship, start, end});
@@ -179,6 +193,8 @@ void ProcessRun::handle_frame(std::size_t index, const Frame& frame)
         throw std::runtime_error("result for task " + std::to_string(result.task) +
                                  ", which it was not running");
     slot.in_flight.pop_front();
+    if (m_shared)
+        m_shared->release(index);
     m_partials[result.task] = result.partial;
     ++m_tasks_done;
     slot.compute_ns += result.end_ns - result.start_ns;
@@ -298,6 +314,11 @@ ProcessRun::Outcome ProcessRun::execute(double startup_s)
         }
         check_liveness();
     }
+    if (m_shared && !m_failure)
+        for (std::size_t i = 0; i < m_slots.size(); ++i) {
+            m_shared->detach(i, m_pool.worker(i)); // the warm worker unmaps the run's region too
+            flush(i);
+        }
     auto outcome = finish(startup_s);
     if (m_failure) {
         outcome.status = Status::Failed;

@@ -2,6 +2,7 @@
 
 #include "executors/executor.h"
 #include "executors/processes/process_pool.h"
+#include "executors/processes/shared_inputs.h"
 #include "executors/processes/worker_liveness.h"
 
 #include <cstddef>
@@ -76,6 +77,7 @@ private:
     std::int64_t m_respawn_ns = 0;
     std::optional<Outcome> m_failure;
     WorkerLiveness m_liveness;
+    std::optional<SharedInputs> m_shared; ///< when inputs are shipped through shared memory
 };
 
 } // namespace parlab

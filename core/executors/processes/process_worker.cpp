@@ -1,5 +1,7 @@
 #include "executors/processes/process_worker.h"
 
+#include "executors/processes/fd_passing.h"
+
 #include <array>
 #include <cerrno>
 #include <csignal>
@@ -122,13 +124,26 @@ ProcessWorker::~ProcessWorker()
         ::close(m_pidfd);
 }
 
+void ProcessWorker::attach_fd(int fd)
+{
+    const int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (copy < 0)
+        throw std::system_error(errno, std::generic_category(), "duplicating a shared region's descriptor");
+    m_attached.push_back({m_outbox.size(), copy});
+}
+
 std::size_t ProcessWorker::flush(bool& alive)
 {
     alive = true;
     std::size_t written = 0;
     while (has_output() && m_fd >= 0) {
-        const ssize_t n =
-            ::send(m_fd, m_outbox.data() + m_sent, m_outbox.size() - m_sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+        // A descriptor goes with the first byte of its frame, and no send runs past the next one.
+        const bool with_fd = !m_attached.empty() && m_attached.front().at == m_sent;
+        const std::size_t next = with_fd ? 1 : 0;
+        const std::size_t end = m_attached.size() > next ? m_attached[next].at : m_outbox.size();
+        const auto bytes = std::span(m_outbox).subspan(m_sent, end - m_sent);
+        const ssize_t n = with_fd ? send_with_fd(m_fd, bytes, m_attached.front().fd)
+                                  : ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
@@ -136,6 +151,10 @@ std::size_t ProcessWorker::flush(bool& alive)
         if (n < 0) {
             alive = false; // EPIPE / ECONNRESET: the worker is gone; its end of stream tells how
             break;
+        }
+        if (with_fd) {
+            ::close(m_attached.front().fd);
+            m_attached.pop_front();
         }
         m_sent += static_cast<std::size_t>(n);
         written += static_cast<std::size_t>(n);
@@ -166,6 +185,9 @@ std::int64_t ProcessWorker::receive()
 
 void ProcessWorker::close_socket()
 {
+    for (const Attached& attached : m_attached)
+        ::close(attached.fd);
+    m_attached.clear();
     if (m_fd >= 0) {
         ::close(m_fd);
         m_fd = -1;

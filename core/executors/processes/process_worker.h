@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <sys/types.h>
@@ -31,6 +32,10 @@ public:
     /// Frames to send; flush() writes them as the socket accepts.
     [[nodiscard]] std::vector<std::byte>& outbox() { return m_outbox; }
     [[nodiscard]] bool has_output() const { return m_sent < m_outbox.size(); }
+    /// Sends a duplicate of `fd` (SCM_RIGHTS) with the next byte appended to the outbox, so the
+    /// worker receives it exactly with the frame that follows. Throws std::system_error when
+    /// the descriptor cannot be duplicated.
+    void attach_fd(int fd);
     /// Writes what the socket takes without blocking; returns the bytes written. False in
     /// `alive` when the peer is gone.
     std::size_t flush(bool& alive);
@@ -60,6 +65,11 @@ private:
     std::optional<int> m_status;
     std::vector<std::byte> m_outbox;
     std::size_t m_sent = 0;
+    struct Attached {
+        std::size_t at; ///< outbox offset of the byte the descriptor rides with
+        int fd;         ///< owned: a duplicate, closed once sent or with the socket
+    };
+    std::deque<Attached> m_attached;
     FrameDecoder m_decoder;
 };
 

@@ -1,5 +1,7 @@
 #include "executors/processes/process_worker_loop.h"
 
+#include "executors/processes/fd_passing.h"
+#include "executors/processes/shared_region_view.h"
 #include "executors/processes/wire/process_frame_decoder.h"
 #include "executors/processes/wire/process_messages.h"
 #include "trace/trace_event.h"
@@ -75,8 +77,9 @@ public:
         result.task = message.task;
         result.start_ns = steady_now_ns();
         try {
+            const auto inputs = message.shared ? m_region.inputs(*message.shared) : std::span(message.inputs);
             result.partial = message.shipped
-                                 ? m_workload->run_task_from_inputs(message.task, message.inputs, m_cancel)
+                                 ? m_workload->run_task_from_inputs(message.task, inputs, m_cancel)
                                  : m_workload->run_task(message.task, m_cancel);
         } catch (const std::exception& error) {
             reply_failed({message.task, error.what()});
@@ -105,6 +108,8 @@ public:
         m_last_send_ns = steady_now_ns();
     }
 
+    [[nodiscard]] SharedRegionView& region() { return m_region; }
+
 private:
     int m_fd;
     const WorkloadFactory& m_factory;
@@ -115,6 +120,7 @@ private:
     CancelToken m_cancel;
     std::vector<std::byte> m_out; ///< results not sent yet
     std::int64_t m_last_send_ns = steady_now_ns();
+    SharedRegionView m_region;
 };
 
 } // namespace
@@ -129,7 +135,7 @@ int run_process_worker_loop(int fd, const WorkloadFactory& factory)
         append_ready(ready, {static_cast<std::int32_t>(::getpid())});
         send_all(fd, ready);
         while (true) {
-            const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), 0);
+            const ssize_t n = receive_with_fds(fd, buffer, session.region().pending());
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0 && errno == ECONNRESET)
@@ -146,7 +152,9 @@ int run_process_worker_loop(int fd, const WorkloadFactory& factory)
                     if (frame->type == FrameType::Setup)
                         session.setup(decode_setup(frame->payload));
                     else if (frame->type == FrameType::Task)
-                        session.task(decode_task(frame->payload));
+                        session.task(decode_task(frame->payload, session.region().bytes()));
+                    else if (frame->type == FrameType::Region)
+                        session.region().attach(decode_region(frame->payload));
                     else
                         throw std::runtime_error("unexpected " + std::string(to_string(frame->type)) +
                                                  " frame from the parent");

@@ -14,6 +14,7 @@ std::string_view to_string(FrameType type)
     case FrameType::Task: return "task";
     case FrameType::Result: return "result";
     case FrameType::Failed: return "failed";
+    case FrameType::Region: return "region";
     }
     return "unknown";
 }

@@ -15,6 +15,7 @@ enum class FrameType : std::uint16_t {
     Task = 3,   ///< parent → worker: a task index, optionally with its shipped inputs
     Result = 4, ///< worker → parent: a task's Partial, CPU and times
     Failed = 5, ///< worker → parent: a task (or the set-up) threw; carries the message
+    Region = 6, ///< parent → worker: the shared region of shipped inputs (its fd rides along), or none
 };
 
 /// "ready", "setup", …; "unknown" for a value outside the enum.

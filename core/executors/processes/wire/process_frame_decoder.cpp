@@ -13,7 +13,7 @@ namespace {
 bool known_type(std::uint16_t type)
 {
     return type >= static_cast<std::uint16_t>(FrameType::Ready) &&
-           type <= static_cast<std::uint16_t>(FrameType::Failed);
+           type <= static_cast<std::uint16_t>(FrameType::Region);
 }
 
 } // namespace

@@ -10,6 +10,10 @@ namespace parlab {
 namespace {
 
 constexpr std::uint64_t no_task = std::numeric_limits<std::uint64_t>::max();
+// The Task frame's inputs byte: regenerate, inline bytes, or a span of the shared region.
+constexpr std::uint8_t inputs_none = 0;
+constexpr std::uint8_t inputs_inline = 1;
+constexpr std::uint8_t inputs_shared = 2;
 
 class PayloadWriter {
 public:
@@ -101,7 +105,7 @@ void append_task(std::vector<std::byte>& out, std::uint64_t task, bool shipped,
     // Written straight into `out`: shipped inputs can be large and are copied once only.
     PayloadWriter head;
     head.put(task);
-    head.put(static_cast<std::uint8_t>(shipped ? 1 : 0));
+    head.put(shipped ? inputs_inline : inputs_none);
     head.put(static_cast<std::uint64_t>(inputs.size()));
     auto length = static_cast<std::uint64_t>(head.bytes().size() + inputs.size());
     // Checked before anything is written, so `out` never holds half a frame.
@@ -113,6 +117,23 @@ void append_task(std::vector<std::byte>& out, std::uint64_t task, bool shipped,
     append_frame(out, FrameType::Task, head.bytes());
     std::memcpy(out.data() + at + 8, &length, 8);
     out.insert(out.end(), inputs.begin(), inputs.end());
+}
+
+void append_shared_task(std::vector<std::byte>& out, std::uint64_t task, SharedSpan inputs)
+{
+    PayloadWriter writer;
+    writer.put(task);
+    writer.put(inputs_shared);
+    writer.put(inputs.offset);
+    writer.put(inputs.length);
+    append_frame(out, FrameType::Task, writer.bytes());
+}
+
+void append_region(std::vector<std::byte>& out, const RegionMessage& message)
+{
+    PayloadWriter writer;
+    writer.put(message.bytes);
+    append_frame(out, FrameType::Region, writer.bytes());
 }
 
 void append_result(std::vector<std::byte>& out, const ResultMessage& message)
@@ -158,14 +179,37 @@ SetupMessage decode_setup(std::span<const std::byte> payload)
     return message;
 }
 
-TaskMessage decode_task(std::span<const std::byte> payload)
+TaskMessage decode_task(std::span<const std::byte> payload, std::uint64_t shared_bytes)
 {
     PayloadReader reader(payload, "task");
     TaskMessage message;
     message.task = reader.get<std::uint64_t>();
-    message.shipped = reader.get<std::uint8_t>() != 0;
-    const auto inputs = reader.get_bytes();
-    message.inputs.assign(inputs.begin(), inputs.end());
+    const auto kind = reader.get<std::uint8_t>();
+    if (kind > inputs_shared)
+        throw std::runtime_error("task message has an unknown kind of inputs (" + std::to_string(kind) + ")");
+    message.shipped = kind != inputs_none;
+    if (kind == inputs_shared) {
+        SharedSpan span{reader.get<std::uint64_t>(), reader.get<std::uint64_t>()};
+        // Written so that no sum can wrap around.
+        if (span.offset > shared_bytes || span.length > shared_bytes - span.offset)
+            throw std::runtime_error("task " + std::to_string(message.task) + " inputs at offset " +
+                                     std::to_string(span.offset) + ", " + std::to_string(span.length) +
+                                     " bytes long, are outside the shared region of " +
+                                     std::to_string(shared_bytes) + " bytes");
+        message.shared = span;
+    } else {
+        const auto inputs = reader.get_bytes();
+        message.inputs.assign(inputs.begin(), inputs.end());
+    }
+    reader.expect_end();
+    return message;
+}
+
+RegionMessage decode_region(std::span<const std::byte> payload)
+{
+    PayloadReader reader(payload, "region");
+    RegionMessage message;
+    message.bytes = reader.get<std::uint64_t>();
     reader.expect_end();
     return message;
 }
