@@ -4,7 +4,8 @@
 
 namespace parlab {
 
-/// One worker: a plain loop over the tasks on the calling thread, the baseline for speedup.
+/// One worker: a plain loop over the tasks on a thread of its own (joined before run returns), the
+/// baseline for speedup.
 class SerialExecutor : public Executor {
 public:
     static constexpr ExecutorTraits backend_traits{
@@ -12,7 +13,7 @@ public:
         .display_name = "Serial",
         .worker_word = "worker",
         .workers_word = "workers",
-        .summary = "one worker, a plain loop on the calling thread: the baseline for speedup",
+        .summary = "one worker, a plain loop on one thread: the baseline for speedup",
         .shares_memory = true,
     };
     [[nodiscard]] const ExecutorTraits& traits() const override { return backend_traits; }

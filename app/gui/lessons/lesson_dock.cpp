@@ -32,8 +32,8 @@ LessonDock::LessonDock(MainWindow* window)
     // The lesson drives the runs: while it is shown, its text takes the controls' place.
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         for (QWidget* w = m_window->controls(); w && w != m_window; w = w->parentWidget()) {
-            if (auto* scroll = qobject_cast<QScrollArea*>(w)) {
-                scroll->setVisible(!visible);
+            if (auto* controlsScroll = qobject_cast<QScrollArea*>(w)) {
+                controlsScroll->setVisible(!visible);
                 break;
             }
         }
