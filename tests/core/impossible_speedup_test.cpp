@@ -26,6 +26,17 @@ TEST(ImpossibleSpeedup, OneWorkerAboveOneByMoreThanTheSpread)
     EXPECT_EQ(impossible_speedup(point_at(1, 1.04, 0.97, 1.10), WorkNature::Computing, 2), "");
 }
 
+TEST(ImpossibleSpeedup, OneRepeatMeasuresNoSpreadSoJitterIsNotAnArtefact)
+{
+    // One repeat of each: low == high == speedup. 1 % is a quiet machine's jitter, 12 % is not.
+    EXPECT_EQ(impossible_speedup(point_at(1, 1.01, 1.01, 1.01), WorkNature::Computing, 2), "");
+    EXPECT_THAT(impossible_speedup(point_at(1, 1.12, 1.12, 1.12), WorkNature::Computing, 2),
+                HasSubstr("one worker cannot beat the serial run"));
+    EXPECT_EQ(impossible_speedup(point_at(2, 2.02, 2.02, 2.02), WorkNature::Computing, 2), "");
+    EXPECT_THAT(impossible_speedup(point_at(2, 2.13, 2.13, 2.13), WorkNature::Computing, 2),
+                HasSubstr("above the 2 logical CPUs"));
+}
+
 TEST(ImpossibleSpeedup, ComputingWorkAboveTheLogicalCpus)
 {
     EXPECT_THAT(impossible_speedup(point_at(2, 2.24, 1.9, 2.5), WorkNature::Computing, 2),
