@@ -94,12 +94,11 @@ Checksum EigenWorkload::combine(std::span<const Partial> partials) const
     return {to_exact_text(sum), {{"checksum_max", to_exact_text(max_sum)}}};
 }
 
-std::vector<std::byte> EigenWorkload::serialize_inputs(std::size_t task) const
+void EigenWorkload::serialize_inputs_to(std::size_t task, const InputsPlace& place) const
 {
     const auto a = symmetric_matrix(task);
-    std::vector<std::byte> bytes(a.size() * sizeof(double));
+    const std::span<std::byte> bytes = place(a.size() * sizeof(double));
     std::memcpy(bytes.data(), a.data(), bytes.size());
-    return bytes;
 }
 
 Partial EigenWorkload::run_task_from_inputs(std::size_t /*task*/, std::span<const std::byte> inputs,

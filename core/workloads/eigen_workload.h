@@ -16,7 +16,7 @@ public:
     [[nodiscard]] std::size_t task_count() const override { return m_matrices; }
     [[nodiscard]] Partial run_task(std::size_t task, const CancelToken& cancel) const override;
     [[nodiscard]] Checksum combine(std::span<const Partial> partials) const override;
-    [[nodiscard]] std::vector<std::byte> serialize_inputs(std::size_t task) const override;
+    void serialize_inputs_to(std::size_t task, const InputsPlace& place) const override;
     [[nodiscard]] Partial run_task_from_inputs(std::size_t task, std::span<const std::byte> inputs,
                                                const CancelToken& cancel) const override;
 

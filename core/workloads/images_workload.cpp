@@ -156,12 +156,11 @@ Checksum ImagesWorkload::combine(std::span<const Partial> partials) const
     return {to_decimal(bright), {}};
 }
 
-std::vector<std::byte> ImagesWorkload::serialize_inputs(std::size_t task) const
+void ImagesWorkload::serialize_inputs_to(std::size_t task, const InputsPlace& place) const
 {
     const auto pixels = image(task);
-    std::vector<std::byte> bytes(pixels.size() * sizeof(float));
+    const std::span<std::byte> bytes = place(pixels.size() * sizeof(float));
     std::memcpy(bytes.data(), pixels.data(), bytes.size());
-    return bytes;
 }
 
 Partial ImagesWorkload::run_task_from_inputs(std::size_t /*task*/, std::span<const std::byte> inputs,

@@ -5,6 +5,7 @@
 #include "workloads/partial.h"
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,9 +29,17 @@ public:
     /// Combines the partials, given in task order, into the run's checksum.
     [[nodiscard]] virtual Checksum combine(std::span<const Partial> partials) const = 0;
 
-    /// The task's inputs as bytes, for executors that ship data instead of regenerating it.
-    /// Empty when the task has no inputs worth shipping.
-    [[nodiscard]] virtual std::vector<std::byte> serialize_inputs(std::size_t task) const;
+    /// Gives `bytes` bytes of room for a task's inputs, where they are to end up.
+    using InputsPlace = std::function<std::span<std::byte>(std::size_t bytes)>;
+
+    /// Writes the task's inputs as bytes, for executors that ship data instead of regenerating
+    /// it: asks `place` once for room of their exact size and fills it. The room may be where the
+    /// worker reads them (shared memory), so they are made there with no copy in between. Asks
+    /// for nothing when the task has no inputs worth shipping.
+    virtual void serialize_inputs_to(std::size_t task, const InputsPlace& place) const;
+
+    /// serialize_inputs_to into a vector of their own.
+    [[nodiscard]] std::vector<std::byte> serialize_inputs(std::size_t task) const;
 
     /// Runs a task from inputs made by serialize_inputs (on the other side of a pipe).
     [[nodiscard]] virtual Partial run_task_from_inputs(std::size_t task, std::span<const std::byte> inputs,

@@ -3,6 +3,8 @@
 #include "small_workloads.h"
 #include "workloads/workload_registry.h"
 
+#include "process_test_fixtures.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -16,28 +18,14 @@
 #include <unistd.h>
 
 using namespace parlab;
+using namespace parlab::test;
 using ::testing::HasSubstr;
 
 namespace {
 
-Checksum serial_checksum(const Workload& workload)
-{
-    std::vector<Partial> partials;
-    const CancelToken cancel;
-    for (std::size_t task = 0; task < workload.task_count(); ++task)
-        partials.push_back(workload.run_task(task, cancel));
-    return workload.combine(partials);
-}
-
 std::size_t logical_cpus()
 {
     return std::max(1u, std::thread::hardware_concurrency());
-}
-
-bool no_children_left()
-{
-    errno = 0;
-    return ::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD;
 }
 
 class ProcessExecutorSameAsSerial : public ::testing::TestWithParam<SmallWorkload> {};

@@ -2,6 +2,8 @@
 #include "executors/run_error.h"
 #include "workloads/workload_registry.h"
 
+#include "process_test_fixtures.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -17,54 +19,13 @@
 #include <thread>
 
 using namespace parlab;
+using namespace parlab::test;
 using ::testing::HasSubstr;
 
 namespace {
 
 // Generous: these tests check that nothing hangs, not how fast faults are noticed.
 constexpr auto bound = std::chrono::seconds(5);
-
-bool no_children_left()
-{
-    errno = 0;
-    return ::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD;
-}
-
-Checksum serial_checksum(const Workload& workload)
-{
-    std::vector<Partial> partials;
-    const CancelToken cancel;
-    for (std::size_t task = 0; task < workload.task_count(); ++task)
-        partials.push_back(workload.run_task(task, cancel));
-    return workload.combine(partials);
-}
-
-// Kills the worker that finished the first task; by then it already holds its next task (each
-// worker gets two tasks ahead), so it dies while running one.
-class KillFirstWorker : public RunObserver {
-public:
-    void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override
-    {
-        if (!m_killed.exchange(true)) {
-            m_pid = event.pid;
-            ::kill(event.pid, SIGKILL);
-        }
-    }
-    [[nodiscard]] std::int32_t pid() const { return m_pid; }
-
-private:
-    std::atomic<bool> m_killed{false};
-    std::int32_t m_pid = 0;
-};
-
-class CancelOnFirstTask : public RunObserver {
-public:
-    explicit CancelOnFirstTask(CancelToken token) : m_token(std::move(token)) {}
-    void on_task_done(std::size_t, const TraceEvent&) override { m_token.cancel(); }
-
-private:
-    CancelToken m_token;
-};
 
 // Known only in this test binary: the worker program cannot build it.
 class LocalOnlyWorkload : public Workload {
@@ -73,35 +34,6 @@ public:
     [[nodiscard]] std::size_t task_count() const override { return 3; }
     [[nodiscard]] Partial run_task(std::size_t, const CancelToken&) const override { return {}; }
     [[nodiscard]] Checksum combine(std::span<const Partial>) const override { return {"0", {}}; }
-};
-
-// Looks like eigen to the worker (same name and parameters) but ships bytes that are not a
-// matrix for task 3, so the real eigen workload in the worker throws on that task.
-class BadInputsEigen : public Workload {
-public:
-    explicit BadInputsEigen(std::unique_ptr<Workload> eigen)
-        : Workload(eigen->name(), eigen->parameters()), m_eigen(std::move(eigen))
-    {
-    }
-    [[nodiscard]] std::size_t task_count() const override { return m_eigen->task_count(); }
-    [[nodiscard]] Partial run_task(std::size_t task, const CancelToken& cancel) const override
-    {
-        return m_eigen->run_task(task, cancel);
-    }
-    [[nodiscard]] Checksum combine(std::span<const Partial> partials) const override
-    {
-        return m_eigen->combine(partials);
-    }
-    [[nodiscard]] std::vector<std::byte> serialize_inputs(std::size_t task) const override
-    {
-        auto bytes = m_eigen->serialize_inputs(task);
-        if (task == 3)
-            bytes.resize(5);
-        return bytes;
-    }
-
-private:
-    std::unique_ptr<Workload> m_eigen;
 };
 
 class InterruptAllWorkers : public RunObserver {

@@ -4,6 +4,8 @@
 #include "sweep/sweep.h"
 #include "workloads/workload_registry.h"
 
+#include "process_test_fixtures.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -17,27 +19,13 @@
 #include <unistd.h>
 
 using namespace parlab;
+using namespace parlab::test;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 namespace {
 
 namespace fs = std::filesystem;
-
-bool no_children_left()
-{
-    errno = 0;
-    return ::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD;
-}
-
-Checksum serial_checksum(const Workload& workload)
-{
-    std::vector<Partial> partials;
-    const CancelToken cancel;
-    for (std::size_t task = 0; task < workload.task_count(); ++task)
-        partials.push_back(workload.run_task(task, cancel));
-    return workload.combine(partials);
-}
 
 // A folder of this test's own, holding a worker program that wraps the real one.
 class WrappedWorker {

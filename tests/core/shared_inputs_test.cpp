@@ -9,6 +9,8 @@
 #include "small_workloads.h"
 #include "workloads/workload_registry.h"
 
+#include "process_test_fixtures.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -24,24 +26,10 @@
 #include <unistd.h>
 
 using namespace parlab;
+using namespace parlab::test;
 using ::testing::HasSubstr;
 
 namespace {
-
-Checksum serial_checksum(const Workload& workload)
-{
-    std::vector<Partial> partials;
-    const CancelToken cancel;
-    for (std::size_t task = 0; task < workload.task_count(); ++task)
-        partials.push_back(workload.run_task(task, cancel));
-    return workload.combine(partials);
-}
-
-bool no_children_left()
-{
-    errno = 0;
-    return ::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD;
-}
 
 ExecutorOptions shm_options(std::size_t workers, Schedule schedule = Schedule::Dynamic)
 {
@@ -82,59 +70,6 @@ std::size_t region_mappings(std::int32_t pid)
         count += line.find("parlab-inputs") != std::string::npos ? 1 : 0;
     return count;
 }
-
-class KillFirstWorker : public RunObserver {
-public:
-    void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override
-    {
-        if (!m_killed.exchange(true)) {
-            m_pid = event.pid;
-            ::kill(event.pid, SIGKILL);
-        }
-    }
-    [[nodiscard]] std::int32_t pid() const { return m_pid; }
-
-private:
-    std::atomic<bool> m_killed{false};
-    std::int32_t m_pid = 0;
-};
-
-class CancelOnFirstTask : public RunObserver {
-public:
-    explicit CancelOnFirstTask(CancelToken token) : m_token(std::move(token)) {}
-    void on_task_done(std::size_t, const TraceEvent&) override { m_token.cancel(); }
-
-private:
-    CancelToken m_token;
-};
-
-// Eigen to the worker, but task 3's shipped bytes are not a matrix, so that task fails there.
-class BadInputsEigen : public Workload {
-public:
-    explicit BadInputsEigen(std::unique_ptr<Workload> eigen)
-        : Workload(eigen->name(), eigen->parameters()), m_eigen(std::move(eigen))
-    {
-    }
-    [[nodiscard]] std::size_t task_count() const override { return m_eigen->task_count(); }
-    [[nodiscard]] Partial run_task(std::size_t task, const CancelToken& cancel) const override
-    {
-        return m_eigen->run_task(task, cancel);
-    }
-    [[nodiscard]] Checksum combine(std::span<const Partial> partials) const override
-    {
-        return m_eigen->combine(partials);
-    }
-    [[nodiscard]] std::vector<std::byte> serialize_inputs(std::size_t task) const override
-    {
-        auto bytes = m_eigen->serialize_inputs(task);
-        if (task == 3)
-            bytes.resize(5);
-        return bytes;
-    }
-
-private:
-    std::unique_ptr<Workload> m_eigen;
-};
 
 class ShipViaShmSameAsSerial : public ::testing::TestWithParam<SmallWorkload> {};
 

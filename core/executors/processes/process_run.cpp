@@ -107,17 +107,17 @@ void ProcessRun::send_task(std::size_t index, std::size_t task)
         append_task(worker.outbox(), task, false, {});
         return;
     }
-    std::vector<std::byte> inputs;
     std::int64_t start = 0;
     try {
-        inputs = m_workload.serialize_inputs(task);
         // Making the inputs is the task's own work (a worker does it when nothing is shipped):
-        // shipping is moving them, into the socket or into the shared region.
-        start = steady_now_ns();
+        // shipping is moving them, into the socket, or finding them room in the shared region,
+        // where they are made in place and read in place.
         if (m_shared) {
-            append_shared_task(worker.outbox(), task, m_shared->write(index, worker, inputs));
-            m_costs.bytes_sent += inputs.size(); // written once, read in place by the worker
+            const std::int64_t placing_ns = make_shared_inputs(index, task);
+            start = steady_now_ns() - placing_ns;
         } else {
+            const std::vector<std::byte> inputs = m_workload.serialize_inputs(task);
+            start = steady_now_ns();
             append_task(worker.outbox(), task, true, inputs);
         }
     } catch (const std::exception& error) {
@@ -131,6 +131,30 @@ void ProcessRun::send_task(std::size_t index, std::size_t task)
     const std::int64_t end = steady_now_ns();
     m_events.push_back({static_cast<std::uint32_t>(task), static_cast<std::uint32_t>(index),
                         static_cast<std::int32_t>(worker.pid()), current_cpu(), Phase::Ship, start, end});
+}
+
+std::int64_t ProcessRun::make_shared_inputs(std::size_t index, std::size_t task)
+{
+    ProcessWorker& worker = m_pool.worker(index);
+    SharedSpan where;
+    bool placed = false;
+    std::int64_t placing_ns = 0;
+    m_workload.serialize_inputs_to(task, [&](std::size_t bytes) {
+        if (placed) // the ring frees entries in the order they were made: one per task
+            throw std::logic_error("a workload asked twice for room for one task's inputs");
+        const std::int64_t start = steady_now_ns();
+        const SharedInputs::Room room = m_shared->reserve(index, worker, bytes);
+        placing_ns += steady_now_ns() - start;
+        where = room.where;
+        placed = true;
+        return room.bytes;
+    });
+    const std::int64_t start = steady_now_ns();
+    if (!placed)
+        m_shared->reserve(index, worker, 0);
+    append_shared_task(worker.outbox(), task, where);
+    m_costs.bytes_sent += where.length; // made once in the region, read in place by the worker
+    return placing_ns + (steady_now_ns() - start);
 }
 
 void ProcessRun::flush(std::size_t index)

@@ -115,22 +115,29 @@ SharedInputs::Region& SharedInputs::add_region(PerWorker& w, ProcessWorker& work
     return w.regions.back();
 }
 
-SharedSpan SharedInputs::write(std::size_t index, ProcessWorker& worker, std::span<const std::byte> inputs)
+SharedInputs::Room SharedInputs::reserve(std::size_t index, ProcessWorker& worker, std::size_t length)
 {
     PerWorker& w = m_workers[index];
-    if (inputs.empty()) {
+    if (length == 0) {
         w.entries.push_back({0, 0, 0});
         return {};
     }
     std::size_t offset = 0;
-    if (!fits(w, inputs.size(), offset)) {
-        add_region(w, worker, inputs.size());
+    if (!fits(w, length, offset)) {
+        add_region(w, worker, length);
         offset = 0;
     }
     Region& region = w.regions.back();
-    std::memcpy(region.data + offset, inputs.data(), inputs.size());
-    w.entries.push_back({region.id, offset, inputs.size()});
-    return {offset, inputs.size()};
+    w.entries.push_back({region.id, offset, length});
+    return {{offset, length}, {region.data + offset, length}};
+}
+
+SharedSpan SharedInputs::write(std::size_t index, ProcessWorker& worker, std::span<const std::byte> inputs)
+{
+    const Room room = reserve(index, worker, inputs.size());
+    if (!inputs.empty())
+        std::memcpy(room.bytes.data(), inputs.data(), inputs.size());
+    return room.where;
 }
 
 void SharedInputs::release(std::size_t index)

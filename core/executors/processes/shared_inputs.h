@@ -29,9 +29,18 @@ public:
 
     /// Drops worker `index`'s regions: its process is new (a replacement), so it maps none of them.
     void reset(std::size_t index);
-    /// Copies `inputs` of worker `index`'s next task into its region, first appending a Region
-    /// frame (with the descriptor) to `worker`'s outbox when a new region is needed. Throws
-    /// std::system_error when no region can be made.
+    /// Room for `length` bytes of inputs in worker `index`'s region: where the worker will read
+    /// them, and the bytes to write them into.
+    struct Room {
+        SharedSpan where;
+        std::span<std::byte> bytes;
+    };
+    /// Makes room for the inputs of worker `index`'s next task in its region, first appending a
+    /// Region frame (with the descriptor) to `worker`'s outbox when a new region is needed. The
+    /// caller fills the room before the task's frame is sent. Throws std::system_error when no
+    /// region can be made.
+    Room reserve(std::size_t index, ProcessWorker& worker, std::size_t length);
+    /// reserve, then copies `inputs` into the room.
     SharedSpan write(std::size_t index, ProcessWorker& worker, std::span<const std::byte> inputs);
     /// Worker `index`'s oldest written task is done: its bytes may be written over.
     void release(std::size_t index);
