@@ -99,6 +99,25 @@ TEST(EigenWorkload, ShippedInputsGiveBitIdenticalResults)
     }
 }
 
+TEST(EigenWorkload, InputsAreMadeInTheRoomTheCallerGives)
+{
+    // Shared-memory shipping hands out room in its region: the workload must ask once, for the
+    // exact size, and write there the bytes it would ship.
+    const auto workload = make({{"matrices", "3"}, {"dim", "9"}});
+    std::vector<std::byte> room(2 * 9 * 9 * sizeof(double), std::byte{0x5A});
+    int asked = 0;
+    workload.serialize_inputs_to(2, [&](std::size_t bytes) {
+        ++asked;
+        EXPECT_EQ(bytes, 9u * 9u * sizeof(double));
+        return std::span<std::byte>(room.data() + 8, bytes);
+    });
+    EXPECT_EQ(asked, 1);
+    const auto inputs = workload.serialize_inputs(2);
+    EXPECT_TRUE(std::equal(inputs.begin(), inputs.end(), room.begin() + 8));
+    EXPECT_EQ(room[7], std::byte{0x5A}); // nothing written outside the room
+    EXPECT_EQ(room[8 + inputs.size()], std::byte{0x5A});
+}
+
 TEST(EigenWorkload, WrongInputSizeIsRefused)
 {
     const auto workload = make({{"matrices", "2"}, {"dim", "8"}});
