@@ -2,6 +2,7 @@
 
 #include "executors/run_error.h"
 #include "interrupt_guard.h"
+#include "lessons/lesson_duration.h"
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_runner.h"
 #include "report/report_json.h"
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <string_view>
 
 namespace parlab {
 namespace {
@@ -53,8 +55,11 @@ std::string what_runs(const LessonRun& run)
 int list(const LessonLibrary& library)
 {
     for (const Lesson& lesson : library.lessons) {
-        std::cout << lesson.name << " - " << lesson.title << " (about "
-                  << number_text(lesson.expected_seconds, "s") << ")\n";
+        const bool ends_a_sentence =
+            !lesson.title.empty() &&
+            std::string_view("?!.").find(lesson.title.back()) != std::string_view::npos;
+        std::cout << lesson.name << " - " << lesson.title << (ends_a_sentence ? " " : ". ")
+                  << lesson_duration_text(lesson.expected_seconds) << '\n';
     }
     for (const LessonProblem& problem : library.problems)
         std::cerr << "parlab-cli: lesson refused: " << problem.text() << '\n';
@@ -170,8 +175,8 @@ int run(const LessonLibrary& library, const CliOptions& options)
         for (std::size_t i = 0; i < lesson->prediction.choices.size(); ++i)
             std::cout << "           " << static_cast<char>('a' + i) << ") "
                       << lesson->prediction.choices[i].text << '\n';
-        std::cout << "takes      about " << number_text(lesson->expected_seconds, "s")
-                  << (options.reduced ? " (less: reduced size)" : "") << '\n'
+        std::cout << "takes      " << lesson_duration_text(lesson->expected_seconds)
+                  << (options.reduced ? " Less at the reduced size." : "") << '\n'
                   << std::flush;
     }
     LessonRunOptions run_options;

@@ -1,3 +1,4 @@
+#include "lessons/lesson_duration.h"
 #include "lessons/lesson_error.h"
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_parser.h"
@@ -66,6 +67,13 @@ private:
 };
 
 } // namespace
+
+TEST(LessonDuration, WholeSecondsOnATwoCoreMachine)
+{
+    EXPECT_EQ(lesson_duration_text(9.4), "Takes about 9 s on a 2-core machine.");
+    EXPECT_EQ(lesson_duration_text(24.6), "Takes about 25 s on a 2-core machine.");
+    EXPECT_EQ(lesson_duration_text(0.4), "Takes about a second.");
+}
 
 TEST(LessonParser, ReadsEveryField)
 {

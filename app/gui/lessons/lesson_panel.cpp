@@ -1,5 +1,6 @@
 #include "lessons/lesson_panel.h"
 
+#include "lessons/lesson_duration.h"
 #include "trends/trend_csv.h"
 
 #include <QComboBox>
@@ -27,13 +28,6 @@ TrendSeries read_shipped_trend(const std::string& name)
         throw std::invalid_argument("parlab ships no trend named '" + name + "'");
     const QByteArray bytes = file.readAll();
     return parse_trend_csv(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), name);
-}
-
-QString duration_text(double seconds)
-{
-    if (seconds < 1.5)
-        return QObject::tr("Takes about a second.");
-    return QObject::tr("Takes about %1 s on a 2-core machine.").arg(std::lround(seconds));
 }
 
 QLabel* wrapped_label(QWidget* parent, const QString& name)
@@ -159,7 +153,7 @@ void LessonPanel::showLesson()
     const Lesson& lesson = *m_lesson;
     m_title->setText(QString::fromStdString(lesson.title));
     m_question->setText(QString::fromStdString(lesson.question));
-    m_duration->setText(duration_text(lesson.expected_seconds));
+    m_duration->setText(QString::fromStdString(lesson_duration_text(lesson.expected_seconds)));
     m_ask->setText(QString::fromStdString(lesson.prediction.ask));
     m_choices->clear();
     for (const LessonChoice& choice : lesson.prediction.choices)
