@@ -10,6 +10,8 @@
 #include "views/comparison_view.h"
 #include "views/core_load_view.h"
 #include "views/costs_view.h"
+#include "views/hostfile_editor.h"
+#include "views/hosts_view.h"
 #include "views/speedup_view.h"
 #include "views/timeline_view.h"
 #include "views/trends_view.h"
@@ -55,6 +57,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_controller, &RunController::ranksJoined, timeline, &TimelineView::setJoinedRanks);
     addView(new CostsView(this), tr("Costs"));
     m_workerTabs = new WorkerTabs(m_session, m_controller, m_tabs, m_speedup, coreLoad, statusBar(), this);
+    connect(m_workerTabs->hosts()->editor(), &HostfileEditor::hostfileChanged, m_controls,
+            &ControlsPanel::refreshWorkerLimit);
     addView(m_workerTabs->comparison(), tr("Compare"));
     wireRuns();
     buildMenus();

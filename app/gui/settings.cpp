@@ -43,6 +43,16 @@ void Settings::save(const WindowState& state)
     settings.setValue(QStringLiteral("window/tab"), state.tab);
 }
 
+QString Settings::hostfile()
+{
+    return QSettings().value(QStringLiteral("cluster/hostfile")).toString();
+}
+
+void Settings::saveHostfile(const QString& path)
+{
+    QSettings().setValue(QStringLiteral("cluster/hostfile"), path);
+}
+
 QSize Settings::defaultSize()
 {
     const QScreen* screen = QGuiApplication::primaryScreen();

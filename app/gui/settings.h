@@ -20,6 +20,9 @@ class Settings {
 public:
     static WindowState load();
     static void save(const WindowState& state);
+    /// The hostfile cluster runs used when the window last chose one; empty for this machine.
+    static QString hostfile();
+    static void saveHostfile(const QString& path);
     /// The window's size when none is remembered: most of a large screen on a desk, all of a
     /// 1280x720 projector.
     static QSize defaultSize();

@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -88,6 +89,55 @@ private Q_SLOTS:
         editor.setRunning(false);
         editor.useThisMachineOnly();
         QVERIFY(HostfileEditor::hostfileInUse().isEmpty());
+    }
+
+    // A teacher sets the hostfile up once: the next launch uses it again, and the worker box of
+    // the cluster backend takes as many ranks as its slots, at once and after the relaunch.
+    void theChosenHostfileIsRememberedAndSetsTheRankLimit()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("hosts"));
+        auto clusterLimit = [](MainWindow& window) {
+            window.controls()->setBackend(QStringLiteral("cluster"));
+            return window.controls()->findChild<QSpinBox*>(QStringLiteral("workers"))->maximum();
+        };
+        {
+            MainWindow window;
+            HostfileEditor* editor = window.workerTabs()->hosts()->editor();
+            editor->useThisMachineOnly();
+            const int unlimited = clusterLimit(window);
+            editor->setPath(path);
+            editor->setText(QStringLiteral("localhost slots=3\n"));
+            QVERIFY(editor->use());
+            QCOMPARE(window.controls()->findChild<QSpinBox*>(QStringLiteral("workers"))->maximum(), 3);
+            QVERIFY(unlimited > 3);
+        }
+        ClusterExecutor::defaults().hostfile.clear(); // what a new launch starts with
+        {
+            MainWindow window;
+            QCOMPARE(HostfileEditor::hostfileInUse(), path);
+            QCOMPARE(clusterLimit(window), 3);
+            window.workerTabs()->hosts()->editor()->useThisMachineOnly();
+        }
+        ClusterExecutor::defaults().hostfile.clear();
+        {
+            MainWindow window;
+            QVERIFY(HostfileEditor::hostfileInUse().isEmpty());
+        }
+        // A remembered file removed since is not used.
+        {
+            MainWindow window;
+            HostfileEditor* editor = window.workerTabs()->hosts()->editor();
+            editor->setPath(path);
+            QVERIFY(editor->use());
+        }
+        ClusterExecutor::defaults().hostfile.clear();
+        QVERIFY(QFile::remove(path));
+        {
+            MainWindow window;
+            QVERIFY(HostfileEditor::hostfileInUse().isEmpty());
+        }
     }
 
     // The lecture's apply_sync(hostname): a real cluster run fills the table before its tasks,

@@ -45,6 +45,9 @@ public:
     void setRunning(bool running);
     void setProgress(const SweepProgress& progress);
     void showMessage(const QString& message);
+    /// The backend's worker limit may have changed (a hostfile with other slots): the slider and
+    /// the box follow it.
+    void refreshWorkerLimit() { backendChanged(); }
 
     [[nodiscard]] ControlsState state() const;
     void setState(const ControlsState& state);

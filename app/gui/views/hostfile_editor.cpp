@@ -7,6 +7,7 @@
 #include "executors/cluster/hostfile.h"
 #pragma pop_macro("slots")
 #include "machine/machine_facts.h"
+#include "settings.h"
 
 #include <QDir>
 #include <QFile>
@@ -75,12 +76,30 @@ HostfileEditor::HostfileEditor(QWidget* parent)
     connect(m_use, &QPushButton::clicked, this, &HostfileEditor::use);
     connect(m_local, &QPushButton::clicked, this, &HostfileEditor::useThisMachineOnly);
 
+    restoreRemembered();
     const QString inUse = hostfileInUse();
     m_path->setText(inUse.isEmpty() ? defaultPath() : inUse);
     if (!QFileInfo::exists(path()) || !load())
         setText(exampleText());
     showInUse();
     setScale(1.0);
+}
+
+void HostfileEditor::restoreRemembered()
+{
+    if (!hostfileInUse().isEmpty())
+        return;
+    // The teacher chose a hostfile in an earlier launch: cluster runs use it again, as long as it
+    // is still there and still parses (a file edited or removed since goes back to this machine).
+    const QString remembered = Settings::hostfile();
+    if (remembered.isEmpty())
+        return;
+    try {
+        static_cast<void>(read_hostfile(remembered.toStdString()));
+        ClusterExecutor::defaults().hostfile = remembered.toStdString();
+    } catch (const std::exception&) {
+        Settings::saveHostfile({});
+    }
 }
 
 QString HostfileEditor::defaultPath()
@@ -156,6 +175,7 @@ bool HostfileEditor::use()
         return false;
     }
     ClusterExecutor::defaults().hostfile = QFileInfo(path()).absoluteFilePath().toStdString();
+    Settings::saveHostfile(hostfileInUse());
     showInUse();
     Q_EMIT hostfileChanged(hostfileInUse());
     return true;
@@ -166,6 +186,7 @@ void HostfileEditor::useThisMachineOnly()
     if (m_running)
         return;
     ClusterExecutor::defaults().hostfile.clear();
+    Settings::saveHostfile({});
     showInUse();
     Q_EMIT hostfileChanged(QString());
 }

@@ -14,7 +14,8 @@ namespace parlab::gui {
 /// name slots=N), checked by the same parser the cluster backend uses as it is typed, with that
 /// parser's FILE:LINE message beside it. "Use for cluster runs" saves the text to the path and
 /// makes it the hostfile of every cluster run from then on; "This machine only" goes back to
-/// none. Both are refused while a run is going, which reads the choice.
+/// none. Both are refused while a run is going, which reads the choice. The choice is remembered
+/// between launches.
 class HostfileEditor : public QWidget {
     Q_OBJECT
 public:
@@ -49,6 +50,8 @@ Q_SIGNALS:
 
 private:
     void check();
+    /// Uses the hostfile chosen in an earlier launch, when no run has one yet.
+    void restoreRemembered();
     void showInUse();
 
     QLineEdit* m_path;
