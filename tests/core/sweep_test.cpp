@@ -1,6 +1,7 @@
 #include "executors/run_error.h"
 #include "machine/machine_facts.h"
 #include "sweep/sweep.h"
+#include "sweep_fakes.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -16,131 +17,9 @@
 namespace parlab {
 namespace {
 
+using namespace parlab::test;
+
 using ::testing::HasSubstr;
-
-// Tasks whose partials are their squares: the checksum is a known number.
-class SquaresWorkload final : public Workload {
-public:
-    explicit SquaresWorkload(std::size_t tasks) : Workload("squares", Parameters({}, {})), m_tasks(tasks) {}
-    std::size_t task_count() const override { return m_tasks; }
-    Partial run_task(std::size_t task, const CancelToken&) const override
-    {
-        return Partial{task * task, 0.0, 0.0};
-    }
-    Checksum combine(std::span<const Partial> partials) const override
-    {
-        uint128 sum = 0;
-        for (const auto& partial : partials)
-            sum += partial.exact;
-        return Checksum{to_decimal(sum), {}};
-    }
-
-private:
-    std::size_t m_tasks;
-};
-
-// Runs tasks on W real threads but reports a made-up wall time, so speedups are exact.
-class FakeExecutor final : public Executor {
-public:
-    std::function<double(std::size_t)> wall_for = [](std::size_t workers) { return 1.0 / workers; };
-    std::function<void(std::size_t, Checksum&)> tamper = [](std::size_t, Checksum&) {};
-    std::vector<ExecutorOptions> calls;
-    ExecutorTraits m_traits{.name = "fake", .ships_inputs = true, .retries = true};
-    unsigned shutdowns = 0;
-    bool warm = false;  // like a pool: the first run after a shutdown pays 0.25 s to start
-    bool joins = false; // like a cluster: tells who joined, one worker per host "hN", before the tasks
-
-    double shutdown() override
-    {
-        ++shutdowns;
-        warm = false;
-        return 0.125;
-    }
-
-    const ExecutorTraits& traits() const override { return m_traits; }
-    Run run(const Workload& workload, const ExecutorOptions& options) override
-    {
-        calls.push_back(options);
-        std::vector<Partial> partials(workload.task_count());
-        std::atomic<std::size_t> next{0};
-        std::vector<std::thread> threads;
-        if (options.observer != nullptr)
-            options.observer->set_up(options.workers);
-        if (joins && options.observer != nullptr) {
-            std::vector<RankInfo> ranks;
-            for (std::uint32_t w = 0; w < options.workers; ++w)
-                ranks.push_back(RankInfo{w, "h" + std::to_string(w), 0, 1, "cpu", 0, 0});
-            options.observer->on_joined(ranks);
-        }
-        for (std::size_t w = 0; w < options.workers; ++w) {
-            threads.emplace_back([&, w] {
-                for (std::size_t task = next++; task < partials.size(); task = next++) {
-                    if (options.cancel.cancelled())
-                        return;
-                    partials[task] = workload.run_task(task, options.cancel);
-                    if (options.observer != nullptr)
-                        options.observer->on_task_done(
-                            w, TraceEvent{static_cast<std::uint32_t>(task), static_cast<std::uint32_t>(w)});
-                }
-            });
-        }
-        for (auto& thread : threads)
-            thread.join();
-        Run run;
-        run.workload = workload.name();
-        run.backend = std::string(name());
-        run.workers = options.workers;
-        run.tasks = partials.size();
-        if (options.cancel.cancelled())
-            throw RunCancelled(run);
-        run.tasks_done = partials.size();
-        run.wall_s = wall_for(options.workers);
-        run.checksum = workload.combine(partials);
-        run.costs.startup_s = warm ? 0.0 : 0.25;
-        warm = true;
-        tamper(options.workers, run.checksum);
-        run.trace.events.push_back(TraceEvent{0, 0});
-        return run;
-    }
-};
-
-class RecordingObserver final : public SweepObserver {
-public:
-    void on_progress(const SweepProgress& progress) override
-    {
-        const std::lock_guard lock(m_mutex);
-        if (in_progress.exchange(true))
-            overlapped = true;
-        progresses.push_back(progress);
-        in_progress = false;
-    }
-    void on_baseline(const Point& point) override { baselines.push_back(point); }
-    void on_point(const Point& point) override { points.push_back(point); }
-    void on_task_done(std::size_t, const TraceEvent&) override { ++tasks_seen; }
-
-    std::mutex m_mutex;
-    std::atomic<bool> in_progress{false};
-    bool overlapped = false;
-    std::vector<SweepProgress> progresses;
-    std::vector<Point> baselines;
-    std::vector<Point> points;
-    std::atomic<std::size_t> tasks_seen{0};
-};
-
-SweepRequest request_for(const std::string& range, unsigned repeats = 1)
-{
-    SweepRequest request;
-    request.workload = "squares";
-    request.workers = WorkerRange::parse(range);
-    request.repeats = repeats;
-    return request;
-}
-
-struct Fakes {
-    SquaresWorkload workload{100};
-    FakeExecutor serial;
-    FakeExecutor executor;
-};
 
 TEST(Sweep, SpeedupEfficiencyAndKarpFlattFromMedians)
 {
@@ -275,64 +154,6 @@ TEST(Sweep, ReportsProgressBaselineAndPoints)
     EXPECT_GE(observer.progresses.size(), 6u); // at least one per run
 }
 
-// Records every run of every executor in one list, in the order they happen.
-class OrderLog {
-public:
-    std::vector<std::string> runs;
-    std::vector<std::string> reports;
-};
-
-class OrderObserver final : public SweepObserver {
-public:
-    explicit OrderObserver(OrderLog& log) : m_log(log) {}
-    void on_baseline(const Point&) override
-    {
-        m_log.reports.push_back("baseline");
-        m_log.runs.push_back("report serial");
-    }
-    void on_point(const Point& point) override
-    {
-        m_log.reports.push_back("W" + std::to_string(point.workers));
-        m_log.runs.push_back("report W" + std::to_string(point.workers));
-    }
-    void on_task_done(std::size_t, const TraceEvent&) override {}
-
-private:
-    OrderLog& m_log;
-};
-
-TEST(Sweep, RepeatsRunRoundRobinAfterOneWarmUp)
-{
-    OrderLog log;
-    Fakes fakes;
-    fakes.serial.wall_for = [&](std::size_t) {
-        log.runs.push_back("serial");
-        return 2.0;
-    };
-    fakes.executor.wall_for = [&](std::size_t workers) {
-        log.runs.push_back("W" + std::to_string(workers));
-        return 2.0 / static_cast<double>(workers);
-    };
-    OrderObserver observer(log);
-    const SweepResult result = run_sweep(request_for("1:2", 3), fakes.workload, fakes.serial, fakes.executor,
-                                         &observer, CancelToken{});
-    const std::vector<std::string> expected = {"serial", // the warm-up, not counted
-                                               "serial", "W1",
-                                               "W2",     "serial",
-                                               "W1",     "W2", // two full rounds
-                                               "serial", "report serial",
-                                               "W1",     "report W1",
-                                               "W2",     "report W2"}; // each reported when done
-    EXPECT_EQ(log.runs, expected);
-    EXPECT_EQ(log.reports, (std::vector<std::string>{"baseline", "W1", "W2"}));
-    EXPECT_EQ(result.serial.repeats, 3u);
-    ASSERT_EQ(result.points.size(), 2u);
-    EXPECT_EQ(fakes.serial.calls.size(), 4u);
-    // The warm-up stays out of the progress: its observer only cuts it short (sweep/warm_up.h).
-    EXPECT_NE(fakes.serial.calls[0].observer, fakes.serial.calls[1].observer);
-    EXPECT_DOUBLE_EQ(result.points[1].speedup, 2.0);
-}
-
 TEST(Sweep, SpreadFromBothSidesExtremes)
 {
     Fakes fakes;
@@ -387,38 +208,6 @@ TEST(Sweep, RefusesBadRepeatsAndWorkerCountsBeforeRunning)
     }
     EXPECT_TRUE(fakes.serial.calls.empty());
     EXPECT_TRUE(fakes.executor.calls.empty());
-}
-
-TEST(Sweep, TheWarmPoolStopsOnceAfterTheLastWorkerCount)
-{
-    Fakes fakes;
-    FakeExecutor second;
-    const auto executor_for = [&](std::size_t workers) -> Executor& {
-        return workers == 1 ? fakes.executor : second;
-    };
-    const SweepResult result =
-        run_sweep(request_for("1:2", 3), fakes.workload, fakes.serial, executor_for, nullptr, CancelToken{});
-    ASSERT_EQ(result.points.size(), 2u);
-    EXPECT_EQ(fakes.executor.shutdowns, 1u);
-    EXPECT_EQ(second.shutdowns, 1u);
-    for (const Point& point : result.points) {
-        EXPECT_DOUBLE_EQ(point.costs.startup_s, 0.25);
-        EXPECT_DOUBLE_EQ(point.costs.teardown_s, 0.125);
-    }
-}
-
-TEST(Sweep, OneSharedPoolStartsOnceAndStopsAfterTheLastWorkerCount)
-{
-    Fakes fakes;
-    const SweepResult result = run_sweep(request_for("1:2", 3), fakes.workload, fakes.serial, fakes.executor,
-                                         nullptr, CancelToken{});
-    ASSERT_EQ(result.points.size(), 2u);
-    EXPECT_EQ(fakes.executor.shutdowns, 1u);
-    // The fake starts its pool on the first run after a shutdown: once, for the whole sweep.
-    EXPECT_DOUBLE_EQ(result.points[0].costs.startup_s, 0.25);
-    EXPECT_DOUBLE_EQ(result.points[0].costs.teardown_s, 0.0);
-    EXPECT_DOUBLE_EQ(result.points[1].costs.startup_s, 0.0);
-    EXPECT_DOUBLE_EQ(result.points[1].costs.teardown_s, 0.125);
 }
 
 TEST(Sweep, PlanRefusesMoreWorkersThanTheBackendTakes)
