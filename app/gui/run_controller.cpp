@@ -79,17 +79,17 @@ public:
             m_controller, [c = m_controller, ranks] { Q_EMIT c->ranksJoined(ranks); }, Qt::QueuedConnection);
     }
 
+    // A worker count's point after each round but the last: the first points show after the
+    // sweep's first round instead of its last. (The baseline's own, on_baseline_refined, is the
+    // reference of these speedups, not a point of the plot: it is not shown.)
     void on_point_refined(const Point& point) override
     {
-        if (!m_baselineDone) // the serial baseline is the reference, not a point of the plot
-            return;
         QMetaObject::invokeMethod(
             m_controller, [c = m_controller, point] { Q_EMIT c->pointRefined(point); }, Qt::QueuedConnection);
     }
 
     void on_baseline(const Point& point) override
     {
-        m_baselineDone = true;
         QMetaObject::invokeMethod(
             m_controller, [c = m_controller, point] { Q_EMIT c->baselineReady(point); },
             Qt::QueuedConnection);
@@ -105,7 +105,6 @@ private:
     RunController* m_controller;
     std::shared_ptr<Pending> m_pending;
     bool m_fits = true;
-    bool m_baselineDone = false;
 };
 
 RunController::RunController(QObject* parent) : QObject(parent), m_pending(std::make_shared<Pending>(1))

@@ -263,10 +263,15 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
             if (!last_round) {
                 // Every round after the first refines each point, so the first ones appear after
                 // one round of the sweep, long before its last.
-                if (observer != nullptr)
-                    observer->on_point_refined(
-                        provisional_point(workload, one.executor->name(), one.options.workers, one.runs,
-                                          index == 0 ? 0.0 : median_wall(series[0].runs)));
+                if (observer != nullptr) {
+                    if (index == 0)
+                        observer->on_baseline_refined(provisional_point(workload, one.executor->name(),
+                                                                        one.options.workers, one.runs, 0.0));
+                    else
+                        observer->on_point_refined(provisional_point(workload, one.executor->name(),
+                                                                     one.options.workers, one.runs,
+                                                                     median_wall(series[0].runs)));
+                }
                 continue;
             }
 

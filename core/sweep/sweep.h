@@ -60,11 +60,13 @@ public:
     virtual void on_progress(const SweepProgress&) {}
     virtual void on_baseline(const Point&) {}
     virtual void on_point(const Point&) {}
-    /// After each repeat but the last of a worker count (or of the serial baseline, then with
-    /// workers 1 and backend "serial"): the point as the repeats so far give it, from the sweep's
-    /// thread, so a plot can show it at once and refine it. on_point or on_baseline follows
-    /// with the final point; the speedup is against the serial baseline's median.
+    /// After each repeat but the last of a worker count: the point as the repeats so far give
+    /// it, from the sweep's thread, so a plot can show it at once and refine it. on_point follows
+    /// with the final point; the speedup is against the serial baseline's median so far.
     virtual void on_point_refined(const Point&) {}
+    /// The same for the serial baseline (workers 1, speedup 1): the reference of the refined
+    /// points, not a point of their plot. on_baseline follows with the final one.
+    virtual void on_baseline_refined(const Point&) {}
     virtual void set_up(std::size_t /*workers*/) {}
     virtual void on_task_done(std::size_t /*worker*/, const TraceEvent&) {}
     /// RunObserver::on_joined of each run, from the sweep's thread.

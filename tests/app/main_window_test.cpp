@@ -323,6 +323,35 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
     }
 
+    // A sweep of 3 repeats shows each worker count's point after its first round, refined by
+    // the next, long before the serial baseline's last repeat: the class sees points appear.
+    // (Last: it adds a run to the session the tests above count.)
+    void theFirstPointsShowAfterTheFirstRoundNotTheLast()
+    {
+        QStringList order;
+        bool drawnAtOnce = true;
+        auto* view = m_window->speedupView();
+        const auto refined =
+            connect(m_window->controller(), &RunController::pointRefined, this, [&](const Point& point) {
+                order << QStringLiteral("refined W%1").arg(point.workers);
+                bool found = false;
+                for (std::size_t i = 0; i < view->seriesCount(); ++i)
+                    for (const Point& shown : view->seriesPoints(i))
+                        found = found || (shown.workers == point.workers && shown.wall_s == point.wall_s);
+                drawnAtOnce = drawnAtOnce && found;
+            });
+        const auto baseline = connect(m_window->controller(), &RunController::baselineReady, this,
+                                      [&] { order << QStringLiteral("baseline"); });
+        sweepSmallCoffee(QStringLiteral("1:2"));
+        disconnect(refined);
+        disconnect(baseline);
+        // Two rounds before the last: W1 and W2 twice, then the final baseline.
+        QCOMPARE(order, (QStringList{QStringLiteral("refined W1"), QStringLiteral("refined W2"),
+                                     QStringLiteral("refined W1"), QStringLiteral("refined W2"),
+                                     QStringLiteral("baseline")}));
+        QVERIFY(drawnAtOnce);
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 

@@ -8,13 +8,19 @@
 namespace parlab {
 namespace {
 
-// Records what the sweep says, in order: "refined serial 1 r1", "baseline", "point 2", ...
+// Records what the sweep says, in order: "baseline so far r1", "refined threads 1 r1", "baseline",
+// "point 2", ...
 class Recorder : public SweepObserver {
 public:
     std::vector<std::string> said;
     std::vector<Point> refined;
     Point serial;
 
+    void on_baseline_refined(const Point& point) override
+    {
+        refined.push_back(point);
+        said.push_back("baseline so far r" + std::to_string(point.repeats));
+    }
     void on_point_refined(const Point& point) override
     {
         refined.push_back(point);
@@ -42,10 +48,10 @@ TEST(SweepRefined, EachRoundButTheLastGivesEveryPointProvisionallyBeforeTheFinal
 
     // Rounds are interleaved: every point has a provisional value after the first round.
     const std::vector<std::string> expected = {
-        "refined serial 1 r1",
+        "baseline so far r1",
         "refined threads 1 r1",
         "refined threads 2 r1",
-        "refined serial 1 r2",
+        "baseline so far r2",
         "refined threads 1 r2",
         "refined threads 2 r2",
         "baseline",
