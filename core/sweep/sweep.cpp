@@ -1,6 +1,7 @@
 #include "sweep/sweep.h"
 
 #include "analysis/impossible_speedup.h"
+#include "analysis/median.h"
 #include "analysis/speedup_spread.h"
 #include "executors/chunk_rule.h"
 #include "executors/executor_registry.h"
@@ -34,13 +35,6 @@ std::vector<std::size_t> checked_worker_counts(const WorkerRange& range, const E
     for (const std::size_t workers : counts)
         executor.check_workers(workers);
     return counts;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t middle = values.size() / 2;
-    return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
 }
 
 std::vector<double> wall_times(const std::vector<Run>& runs)

@@ -3,6 +3,7 @@
 // against the pool's socket, and the speedup left on eigen and integrate with 2 ranks. Each
 // round runs every configuration one after the other, so outside load hits them alike; the
 // counters are ratios and costs from the medians over the rounds.
+#include "analysis/median.h"
 #include "executors/cluster/cluster_executor.h"
 #include "executors/processes/process_executor.h"
 #include "executors/serial_executor.h"
@@ -18,13 +19,6 @@
 using namespace parlab;
 
 namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
 
 ClusterConfig this_machine()
 {

@@ -4,6 +4,7 @@
 // same W, and at W = 1 against serial (the pool's own cost; 1.0 means it costs nothing). The pool
 // runs three ways: workers that make their own inputs, inputs shipped on the socket, and inputs
 // shipped through shared memory, so the cost of moving the data shows beside the pool's own.
+#include "analysis/median.h"
 #include "executors/processes/process_executor.h"
 #include "executors/serial_executor.h"
 #include "executors/threads_executor.h"
@@ -18,13 +19,6 @@
 using namespace parlab;
 
 namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
 
 // range(0): 0 = eigen at its defaults, 1 = images at its defaults.
 void BM_PoolAgainstThreads(benchmark::State& state)
