@@ -88,6 +88,13 @@ public:
             m_controller, [c = m_controller, point] { Q_EMIT c->pointRefined(point); }, Qt::QueuedConnection);
     }
 
+    void on_baseline_refined(const Point& point) override
+    {
+        QMetaObject::invokeMethod(
+            m_controller, [c = m_controller, point] { Q_EMIT c->baselineRefined(point); },
+            Qt::QueuedConnection);
+    }
+
     void on_baseline(const Point& point) override
     {
         QMetaObject::invokeMethod(

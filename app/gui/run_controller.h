@@ -36,6 +36,9 @@ Q_SIGNALS:
     void pointReady(const parlab::Point& point);
     /// A provisional point from the repeats so far of a worker count (not of the baseline).
     void pointRefined(const parlab::Point& point);
+    /// The serial baseline from its repeats so far: the reference of the live speedup and the
+    /// coffee bar's clock during a sweep's first rounds, before baselineReady.
+    void baselineRefined(const parlab::Point& point);
     void taskEvents(const std::vector<parlab::TraceEvent>& events);
     /// A cluster run's ranks have all joined, before its first task: who and where they are.
     void ranksJoined(const std::vector<parlab::RankInfo>& ranks);

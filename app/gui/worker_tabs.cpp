@@ -53,10 +53,14 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
                 [this] { compare(m_pickA->currentIndex(), m_pickB->currentIndex()); });
 
     connect(session, &Session::runBegun, this, &WorkerTabs::runBegun);
-    connect(session, &Session::baselineAdded, this, [this](const Point& point) {
+    // The serial reference from the baseline's first repeat on, then its final median: the live
+    // speedup and the coffee clock work in a sweep's first rounds too.
+    const auto setSerial = [this](const Point& point) {
         m_live->setSerial(point.tasks, point.wall_s);
         m_coffee->setSerialSeconds(point.wall_s);
-    });
+    };
+    connect(session, &Session::baselineAdded, this, setSerial);
+    connect(controller, &RunController::baselineRefined, this, setSerial);
     connect(session, &Session::liveEventsAdded, this, [this](const std::vector<TraceEvent>& events) {
         m_coffee->addEvents(events);
         m_live->addEvents(events);

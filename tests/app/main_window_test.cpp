@@ -7,7 +7,9 @@
 #include "run_controller.h"
 #include "session/session.h"
 #include "session/session_file.h"
+#include "views/live_speedup_marker.h"
 #include "views/speedup_view.h"
+#include "worker_tabs.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -35,11 +37,13 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
 
-    void sweepSmallCoffee(const QString& range)
+    void sweepSmallCoffee(const QString& range, const ParameterValues& parameters = {{"students", "6"},
+                                                                                     {"seconds", "0.001"},
+                                                                                     {"mode", "wait"}})
     {
         auto* controls = m_window->controls();
         controls->setWorkload(QStringLiteral("coffee"));
-        controls->setParameters({{"students", "6"}, {"seconds", "0.001"}, {"mode", "wait"}});
+        controls->setParameters(parameters);
         controls->setBackend(QStringLiteral("threads"));
         controls->setSweepRange(range);
         QSignalSpy idle(m_window->controller(), &RunController::idle);
@@ -324,7 +328,8 @@ private Q_SLOTS:
     }
 
     // A sweep of 3 repeats shows each worker count's point after its first round, refined by
-    // the next, long before the serial baseline's last repeat: the class sees points appear.
+    // the next, long before the serial baseline's last repeat, and the live speedup moves from
+    // the first round on: the class sees the speedup appear.
     // (Last: it adds a run to the session the tests above count.)
     void theFirstPointsShowAfterTheFirstRoundNotTheLast()
     {
@@ -340,9 +345,13 @@ private Q_SLOTS:
                         found = found || (shown.workers == point.workers && shown.wall_s == point.wall_s);
                 drawnAtOnce = drawnAtOnce && found;
             });
-        const auto baseline = connect(m_window->controller(), &RunController::baselineReady, this,
-                                      [&] { order << QStringLiteral("baseline"); });
-        sweepSmallCoffee(QStringLiteral("1:2"));
+        int liveMovesBeforeTheLastRound = -1;
+        const auto baseline = connect(m_window->controller(), &RunController::baselineReady, this, [&] {
+            order << QStringLiteral("baseline");
+            liveMovesBeforeTheLastRound = m_window->workerTabs()->liveSpeedup()->moves();
+        });
+        // Runs of 0.2 to 0.4 s, long enough for the live marker to move during them.
+        sweepSmallCoffee(QStringLiteral("1:2"), {{"students", "20"}, {"seconds", "0.02"}, {"mode", "wait"}});
         disconnect(refined);
         disconnect(baseline);
         // Two rounds before the last: W1 and W2 twice, then the final baseline.
@@ -350,6 +359,8 @@ private Q_SLOTS:
                                      QStringLiteral("refined W1"), QStringLiteral("refined W2"),
                                      QStringLiteral("baseline")}));
         QVERIFY(drawnAtOnce);
+        // The live speedup works in the first rounds too: the baseline's first repeat is its reference.
+        QVERIFY2(liveMovesBeforeTheLastRound > 0, qPrintable(QString::number(liveMovesBeforeTheLastRound)));
     }
 
     void cleanupTestCase() { m_window.reset(); }
