@@ -11,6 +11,7 @@
 #include <qcustomplot.h>
 
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -70,10 +71,14 @@ private Q_SLOTS:
     {
         LiveSpeedupMarker* live = m_window->workerTabs()->liveSpeedup();
         QSet<QString> seen;
-        const auto connection = connect(live, &LiveSpeedupMarker::textChanged, this, [&](const QString&) {
-            if (live->isShown())
-                seen.insert(QStringLiteral("%1,%2").arg(live->position().x()).arg(live->position().y()));
-        });
+        QStringList texts;
+        const auto connection =
+            connect(live, &LiveSpeedupMarker::textChanged, this, [&](const QString& text) {
+                if (live->isShown())
+                    seen.insert(QStringLiteral("%1,%2").arg(live->position().x()).arg(live->position().y()));
+                if (!text.isEmpty())
+                    texts << text;
+            });
         runCoffee(QStringLiteral("threads"), QStringLiteral("60"), QStringLiteral("sweep"),
                   QStringLiteral("1:3"));
         disconnect(connection);
@@ -81,6 +86,19 @@ private Q_SLOTS:
         QVERIFY2(seen.size() >= 2, qPrintable(QStringList(seen.values()).join(' ')));
         QVERIFY(live->moves() >= 2);
         QVERIFY(!live->isShown());
+        // "on 1 thread", "on 3 threads": the backend's own words for its workers.
+        const QRegularExpression workers(QStringLiteral(" on (\\d+) (\\w+)\\)$"));
+        int speedupTexts = 0;
+        for (const QString& text : texts) {
+            if (!text.startsWith(QStringLiteral("Live speedup:")))
+                continue; // the serial run's own throughput, with no speedup to show
+            ++speedupTexts;
+            const QRegularExpressionMatch match = workers.match(text);
+            QVERIFY2(match.hasMatch(), qPrintable(text));
+            const int count = match.captured(1).toInt();
+            QCOMPARE(match.captured(2), count == 1 ? QStringLiteral("thread") : QStringLiteral("threads"));
+        }
+        QVERIFY(speedupTexts >= 2);
     }
 
     void comparisonHoldsTwoSessionRuns()

@@ -73,7 +73,7 @@ void LiveSpeedupMarker::update()
                            .arg(position.y(), 0, 'f', 1)
                            .arg(rate, 0, 'f', 1)
                            .arg(m_workers)
-                           .arg(QString::fromStdString(m_backend)));
+                           .arg(workers_noun(m_backend, m_workers)));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
