@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <string>
 #include <sys/mman.h>
 #include <system_error>
@@ -130,14 +129,6 @@ SharedInputs::Room SharedInputs::reserve(std::size_t index, ProcessWorker& worke
     Region& region = w.regions.back();
     w.entries.push_back({region.id, offset, length});
     return {{offset, length}, {region.data + offset, length}};
-}
-
-SharedSpan SharedInputs::write(std::size_t index, ProcessWorker& worker, std::span<const std::byte> inputs)
-{
-    const Room room = reserve(index, worker, inputs.size());
-    if (!inputs.empty())
-        std::memcpy(room.bytes.data(), inputs.data(), inputs.size());
-    return room.where;
 }
 
 void SharedInputs::release(std::size_t index)

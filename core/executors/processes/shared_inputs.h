@@ -40,8 +40,6 @@ public:
     /// caller fills the room before the task's frame is sent. Throws std::system_error when no
     /// region can be made.
     Room reserve(std::size_t index, ProcessWorker& worker, std::size_t length);
-    /// reserve, then copies `inputs` into the room.
-    SharedSpan write(std::size_t index, ProcessWorker& worker, std::span<const std::byte> inputs);
     /// Worker `index`'s oldest written task is done: its bytes may be written over.
     void release(std::size_t index);
     /// The run is over: tells the worker to unmap (a Region frame of 0 bytes) and frees its regions.
