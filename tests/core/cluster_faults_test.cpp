@@ -1,5 +1,6 @@
 #include "executors/cluster/cluster_executor.h"
 #include "executors/run_error.h"
+#include "process_test_fixtures.h"
 #include "workloads/workload_registry.h"
 
 #include <gtest/gtest.h>
@@ -121,15 +122,6 @@ TEST(ClusterFaults, AKilledDealerIsNamedAndEveryProcessIsGone)
     expect_killed_rank_ends_the_run(0);
 }
 
-class CancelAfterFirst : public RunObserver {
-public:
-    explicit CancelAfterFirst(CancelToken token) : m_token(std::move(token)) {}
-    void on_task_done(std::size_t, const TraceEvent&) override { m_token.cancel(); }
-
-private:
-    CancelToken m_token;
-};
-
 TEST(ClusterFaults, CancelStopsEveryRankAndKeepsWhatFinished)
 {
     ClusterExecutor executor(ClusterConfig{PARLAB_RANK_PATH, "", "", std::chrono::milliseconds(60000)});
@@ -137,7 +129,7 @@ TEST(ClusterFaults, CancelStopsEveryRankAndKeepsWhatFinished)
         WorkloadRegistry::create("coffee", {{"students", "400"}, {"seconds", "0.02"}, {"mode", "wait"}});
     ExecutorOptions options;
     options.workers = 2;
-    CancelAfterFirst canceller(options.cancel);
+    test::CancelOnFirstTask canceller(options.cancel);
     options.observer = &canceller;
     try {
         (void)executor.run(*workload, options);

@@ -60,23 +60,6 @@ std::size_t lines_in(const std::string& path)
     return count;
 }
 
-// Stops (SIGSTOP) the worker that finished the first task; it already holds its next one.
-class StopFirstWorker : public RunObserver {
-public:
-    void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override
-    {
-        if (!m_stopped.exchange(true)) {
-            m_pid = event.pid;
-            ::kill(event.pid, SIGSTOP);
-        }
-    }
-    [[nodiscard]] std::int32_t pid() const { return m_pid; }
-
-private:
-    std::atomic<bool> m_stopped{false};
-    std::int32_t m_pid = 0;
-};
-
 // A short bound, so that the test is quick; tasks of 50 ms stay far below it.
 constexpr LivenessRule quick_liveness{.floor_s = 0.5, .factor = 5.0};
 
@@ -136,7 +119,7 @@ TEST(ProcessPool, AStoppedWorkerEndsTheRunNamingWorkerAndTask)
     const auto workload = WorkloadRegistry::create("coffee", {{"students", "8"}, {"seconds", "0.05"}});
     ProcessExecutor executor(PARLAB_WORKER_PATH);
     executor.set_liveness(quick_liveness);
-    StopFirstWorker stopper;
+    SignalFirstWorker stopper(SIGSTOP);
     ExecutorOptions options;
     options.workers = 2;
     options.observer = &stopper;
@@ -158,7 +141,7 @@ TEST(ProcessPool, AStoppedWorkerIsReplacedWhenRetriesAreLeft)
     const auto workload = WorkloadRegistry::create("coffee", {{"students", "8"}, {"seconds", "0.05"}});
     ProcessExecutor executor(PARLAB_WORKER_PATH);
     executor.set_liveness(quick_liveness);
-    StopFirstWorker stopper;
+    SignalFirstWorker stopper(SIGSTOP);
     ExecutorOptions options;
     options.workers = 2;
     options.observer = &stopper;

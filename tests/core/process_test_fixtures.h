@@ -31,22 +31,29 @@ inline bool no_children_left()
     return ::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD;
 }
 
-// Kills the worker that finished the first task; by then it already holds its next task (each
-// worker gets two tasks ahead), so it dies while running one.
-class KillFirstWorker : public RunObserver {
+// Sends `signal` to the worker that finished the first task; by then it already holds its next
+// task (each worker gets two tasks ahead), so it dies (SIGKILL) or stops (SIGSTOP) while running one.
+class SignalFirstWorker : public RunObserver {
 public:
+    explicit SignalFirstWorker(int signal) : m_signal(signal) {}
     void on_task_done(std::size_t /*worker*/, const TraceEvent& event) override
     {
-        if (!m_killed.exchange(true)) {
+        if (!m_sent.exchange(true)) {
             m_pid = event.pid;
-            ::kill(event.pid, SIGKILL);
+            ::kill(event.pid, m_signal);
         }
     }
     [[nodiscard]] std::int32_t pid() const { return m_pid; }
 
 private:
-    std::atomic<bool> m_killed{false};
+    int m_signal;
+    std::atomic<bool> m_sent{false};
     std::int32_t m_pid = 0;
+};
+
+class KillFirstWorker : public SignalFirstWorker {
+public:
+    KillFirstWorker() : SignalFirstWorker(SIGKILL) {}
 };
 
 class CancelOnFirstTask : public RunObserver {
