@@ -10,7 +10,7 @@ std::vector<ParameterSpec> coffee_specs()
 {
     return {
         {"students", ParameterKind::Integer, "30", 1, 100000, {}, "students in the queue, one coffee each"},
-        {"seconds", ParameterKind::Real, "0.1", 0.0, 60.0, {}, "time to serve one coffee"},
+        {"seconds", ParameterKind::Real, "0.05", 0.0, 60.0, {}, "time to serve one coffee"},
         {"mode",
          ParameterKind::Choice,
          "wait",
