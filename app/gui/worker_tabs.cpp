@@ -66,7 +66,8 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
         m_live->addEvents(events);
     });
     connect(session, &Session::lastRunChanged, this, &WorkerTabs::lastRunChanged);
-    // A task clicked in the timeline: the coffee bar rings the student standing for it.
+    // A task clicked in the timeline or the comparison: the coffee bar rings its student.
+    connect(m_comparison, &ComparisonView::taskClicked, session, &Session::selectTask);
     connect(session, &Session::taskSelected, this, [this](std::uint32_t task) {
         m_coffee->markTask(task);
         // Students are numbered from 1 and may stand for several tasks: say which one to look for.

@@ -6,6 +6,7 @@
 
 #include <qcustomplot.h>
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,6 +83,39 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("CPU 0")));
         QVERIFY(text.contains(QStringLiteral("1.000 ms")));
         QVERIFY(view.hoverText(0, 50.0, 0).isEmpty());
+    }
+
+    void clickingATaskNamesItAndClickingAnAggregateZoomsBothRuns()
+    {
+        ComparisonView view;
+        view.resize(1280, 720);
+        view.show();
+        view.setRuns(tinyTasks(100'000, 8), tinyTasks(50'000, 4));
+        QSignalSpy clicked(&view, &ComparisonView::taskClicked);
+        // At full width the top run's row 3 is one stretch of aggregates.
+        const double middle = 6.0; // ms: the top run's tasks end at 12.5 ms
+        QVERIFY(view.hoverText(0, middle, 3).contains(QStringLiteral("zoom in")));
+        const int before = view.barCount(0);
+        view.clickAt(0, middle, 3);
+        QCOMPARE(clicked.count(), 0);
+        const QCPRange top = view.plot()->axisRects().at(0)->axis(QCPAxis::atBottom)->range();
+        QVERIFY2(top.size() < 0.1 * 12.5, qPrintable(QString::number(top.size())));
+        QVERIFY(top.contains(middle));
+        for (const auto& text : {view.hoverText(0, middle, 3), view.hoverText(0, middle + 0.01, 3)})
+            QVERIFY2(text.startsWith(QStringLiteral("task ")), qPrintable(text));        // one by one now
+        QCOMPARE(view.plot()->axisRects().at(1)->axis(QCPAxis::atBottom)->range(), top); // one time axis
+        QVERIFY(view.barCount(0) != before);
+        // Zoomed in far enough, a click names the task under it: task 8 * 5000 + 3 runs on row 3
+        // from 5.000 to 5.001 ms.
+        view.plot()->axisRects().at(0)->axis(QCPAxis::atBottom)->setRange(4.99, 5.01);
+        view.redraw();
+        QVERIFY2(view.hoverText(0, 5.0005, 3).contains(QStringLiteral("task 40003 ")),
+                 qPrintable(view.hoverText(0, 5.0005, 3)));
+        view.clickAt(0, 5.0005, 3);
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.front().front().value<std::uint32_t>(), 40003u);
+        view.clickAt(0, 5.0005, 9); // no such row
+        QCOMPARE(clicked.count(), 1);
     }
 
     void hundredThousandTasksAreAggregated()

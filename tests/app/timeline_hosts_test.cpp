@@ -78,7 +78,12 @@ private Q_SLOTS:
     void liveEventsAreGroupedOnceTheRanksJoined()
     {
         TimelineView view;
-        view.setJoinedRanks({{0, "a"}, {2, "a"}, {1, "b"}, {3, "b"}});
+        std::vector<parlab::RankInfo> ranks(4);
+        for (std::uint32_t r = 0; r < 4; ++r) {
+            ranks[r].rank = r;
+            ranks[r].host.assign(1, r % 2 == 0 ? 'a' : 'b'); // ranks 0 and 2 on a, 1 and 3 on b
+        }
+        view.setJoinedRanks(ranks);
         view.addEvents(oneTaskPerWorker(4).events);
         const auto rows = rowOfBarStartingAt(view);
         QCOMPARE(rows.at(1.0), 2.0); // worker 1 (b)

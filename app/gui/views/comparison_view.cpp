@@ -3,6 +3,8 @@
 #include "plot_style.h"
 #include "views/coffee_bar_view.h"
 
+#include "analysis/timeline_rows.h"
+
 #include <qcustomplot.h>
 
 #include <QFileInfo>
@@ -91,7 +93,7 @@ void ComparisonView::clear()
 {
     m_runs.clear();
     for (Lane& lane : m_lanes) {
-        lane = Lane{{}, {}, {}, {}, {}, lane.rect, lane.curves};
+        lane = Lane{{}, {}, {}, {}, lane.rect, lane.curves};
         for (QCPCurve* curve : lane.curves)
             curve->data()->clear();
     }
@@ -115,9 +117,6 @@ void ComparisonView::buildLane(Lane& lane, const Run& run)
                              static_cast<double>(span.end_ns) / 1e6});
         m_spanMs = std::max(m_spanMs, static_cast<double>(span.end_ns) / 1e6);
     }
-    lane.byRow.assign(rows, {});
-    for (std::size_t i = 0; i < lane.spans.size(); ++i)
-        lane.byRow[lane.spans[i].worker].push_back(i);
     QCPAxis* y = lane.rect->axis(QCPAxis::atLeft);
     y->setRange(-0.6, static_cast<double>(std::max<std::size_t>(rows, 1)) - 0.4);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
@@ -226,28 +225,30 @@ std::size_t ComparisonView::taskCount(int which) const
     return tasks;
 }
 
-QString ComparisonView::hoverText(int which, double timeMs, int row) const
+std::optional<std::size_t> ComparisonView::drawnAt(int which, double timeMs, int row) const
 {
     if (which < 0 || which >= runCount())
         return {};
     const Lane& lane = m_lanes[static_cast<std::size_t>(which)];
-    if (row < 0 || static_cast<std::size_t>(row) >= lane.byRow.size())
+    // A bar thinner than a pixel is drawn one pixel wide from its start: a pixel of tolerance.
+    const QCPAxis* x = lane.rect->axis(QCPAxis::atBottom);
+    const double perPixel = x->range().size() / std::max(1, lane.rect->width());
+    return bar_under(lane.drawn, row, timeMs, perPixel);
+}
+
+QString ComparisonView::hoverText(int which, double timeMs, int row) const
+{
+    const auto drawn = drawnAt(which, timeMs, row);
+    if (!drawn)
         return {};
+    const Lane& lane = m_lanes[static_cast<std::size_t>(which)];
+    const TimelineBar& bar = lane.drawn[*drawn];
     // Within an aggregate the tasks are too thin to tell apart: say how many, and how to see them.
-    for (const TimelineBar& bar : lane.drawn)
-        if (bar.count > 1 && bar.row == row && timeMs >= bar.start && timeMs <= bar.end)
-            return tr("%1 tasks in %2 ms: zoom in to tell them apart")
-                .arg(bar.count)
-                .arg(bar.end - bar.start, 0, 'f', 2);
-    const auto& indexes = lane.byRow[static_cast<std::size_t>(row)];
-    const auto ns = static_cast<std::int64_t>(timeMs * 1e6);
-    auto it = std::upper_bound(indexes.begin(), indexes.end(), ns,
-                               [&](std::int64_t t, std::size_t i) { return t < lane.spans[i].start_ns; });
-    if (it == indexes.begin())
-        return {};
-    const TaskSpan& span = lane.spans[*std::prev(it)];
-    if (ns > span.end_ns)
-        return {};
+    if (bar.count > 1)
+        return tr("%1 tasks in %2 ms, too thin to tell apart: click or scroll to zoom in")
+            .arg(bar.count)
+            .arg(bar.end - bar.start, 0, 'f', 3);
+    const TaskSpan& span = lane.spans[bar.first];
     return tr("task %1 · %2 %3 · CPU %4 · pid %5 · %6 ms")
         .arg(span.task)
         .arg(CoffeeBarView::workerWord(lane.run.backend))
@@ -257,23 +258,52 @@ QString ComparisonView::hoverText(int which, double timeMs, int row) const
         .arg(static_cast<double>(span.end_ns - span.start_ns) / 1e6, 0, 'f', 3);
 }
 
+void ComparisonView::clickAt(int which, double timeMs, int row)
+{
+    const auto drawn = drawnAt(which, timeMs, row);
+    if (!drawn)
+        return;
+    const Lane& lane = m_lanes[static_cast<std::size_t>(which)];
+    const TimelineBar& bar = lane.drawn[*drawn];
+    if (bar.count > 1) {
+        // The other lane follows this one's range: one time axis.
+        zoomToTellApart(lane.rect->axis(QCPAxis::atBottom), lane.rect->width(), bar, timeMs);
+        redraw();
+        return;
+    }
+    Q_EMIT taskClicked(lane.spans[bar.first].task);
+}
+
 bool ComparisonView::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_plot && event->type() == QEvent::MouseMove) {
-        const QPointF pos = static_cast<QMouseEvent*>(event)->position();
-        QString text;
-        for (int i = 0; i < runCount(); ++i) {
-            const Lane& lane = m_lanes[static_cast<std::size_t>(i)];
-            if (!lane.rect->rect().contains(pos.toPoint()))
-                continue;
-            text = hoverText(
-                i, lane.rect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x()),
-                static_cast<int>(std::lround(lane.rect->axis(QCPAxis::atLeft)->pixelToCoord(pos.y()))));
-        }
+    const bool mouse = event->type() == QEvent::MouseMove || event->type() == QEvent::MouseButtonPress ||
+                       event->type() == QEvent::MouseButtonRelease;
+    if (watched != m_plot || !mouse)
+        return PlotView::eventFilter(watched, event);
+    const auto* m = static_cast<QMouseEvent*>(event);
+    const QPointF pos = m->position();
+    // The run, time and worker row under the mouse, if it is over either run's lane.
+    int which = -1;
+    double timeMs = 0.0;
+    int row = -1;
+    for (int i = 0; i < runCount(); ++i) {
+        const Lane& lane = m_lanes[static_cast<std::size_t>(i)];
+        if (!lane.rect->rect().contains(pos.toPoint()))
+            continue;
+        which = i;
+        timeMs = lane.rect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x());
+        row = static_cast<int>(std::lround(lane.rect->axis(QCPAxis::atLeft)->pixelToCoord(pos.y())));
+    }
+    if (event->type() == QEvent::MouseMove && m->buttons() == Qt::NoButton) {
+        const QString text = hoverText(which, timeMs, row);
         if (text.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(static_cast<QMouseEvent*>(event)->globalPosition().toPoint(), text, m_plot);
+            QToolTip::showText(m->globalPosition().toPoint(), text, m_plot);
+    } else if (event->type() == QEvent::MouseButtonPress) {
+        m_click.press(m);
+    } else if (event->type() == QEvent::MouseButtonRelease && m_click.isClick(m)) {
+        clickAt(which, timeMs, row);
     }
     return PlotView::eventFilter(watched, event);
 }

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "plot_view.h"
+#include "views/bar_click.h"
 
 #include "analysis/bar_aggregation.h"
 #include "executors/run.h"
 #include "trace/task_span.h"
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 class QCPAxisRect;
@@ -40,10 +43,17 @@ public:
     [[nodiscard]] QString summary() const;
     /// What hovering shows at `timeMs` on worker row `row` of run `which`; empty off every bar.
     [[nodiscard]] QString hoverText(int which, double timeMs, int row) const;
+    /// A click there: on a task's bar, taskClicked; on an aggregate, a zoom of both runs in
+    /// there until its tasks can be told apart; elsewhere nothing.
+    void clickAt(int which, double timeMs, int row);
     /// Both timelines as one image: PNG, PDF or SVG by the file's extension.
     bool saveImage(const QString& path, int width = 1600, int height = 900);
     /// Aggregates for the current zoom and width, then redraws now.
     void redraw();
+
+Q_SIGNALS:
+    /// The bar of `task` was clicked (in either run).
+    void taskClicked(std::uint32_t task);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -51,13 +61,14 @@ protected:
 private:
     struct Lane {
         Run run;
-        std::vector<TaskSpan> spans;                 // relative to the run's start, by start
-        std::vector<std::vector<std::size_t>> byRow; // span indexes per worker, by start
-        std::vector<TimelineBar> bars;               // one per span, in ms
-        std::vector<TimelineBar> drawn;
+        std::vector<TaskSpan> spans;    // relative to the run's start, by start
+        std::vector<TimelineBar> bars;  // one per span, in ms
+        std::vector<TimelineBar> drawn; // by row, then start; `first` indexes `spans`
         QCPAxisRect* rect = nullptr;
         std::array<QCPCurve*, 3> curves{}; // two alternating shades, then aggregates
     };
+    /// The index in lane `which`'s drawn bars of the one at `timeMs` on `row`, within a pixel.
+    [[nodiscard]] std::optional<std::size_t> drawnAt(int which, double timeMs, int row) const;
     void buildLane(Lane& lane, const Run& run);
     void drawLane(Lane& lane);
     void updateThickness();
@@ -70,6 +81,7 @@ private:
     double m_serialS = 0.0;
     double m_spanMs = 1.0;
     int m_drawnWidth = -1;
+    BarClick m_click;
 };
 
 } // namespace parlab::gui

@@ -1,5 +1,6 @@
 #include "views/timeline_view.h"
 
+#include "views/bar_click.h"
 #include "views/host_group_labels.h"
 #include "views/plot_style.h"
 #include "views/timeline_bars.h"
@@ -50,9 +51,6 @@ double toMs(std::int64_t ns)
 {
     return static_cast<double>(ns) / 1e6;
 }
-
-// A press and release this close together is a click, not a drag of the time axis.
-constexpr double click_slop_px = 4.0;
 
 } // namespace
 
@@ -297,6 +295,20 @@ std::optional<std::uint32_t> TimelineView::taskAt(QPointF pixel) const
     return m_events[m_drawn[*drawn].first].task;
 }
 
+void TimelineView::clickAt(QPointF pixel)
+{
+    const auto drawn = drawnAt(pixel);
+    if (!drawn)
+        return;
+    if (m_drawn[*drawn].count > 1) {
+        zoomToTellApart(plot()->xAxis, plot()->axisRect()->width(), m_drawn[*drawn],
+                        plot()->xAxis->pixelToCoord(pixel.x()));
+        plot()->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    Q_EMIT taskClicked(m_events[m_drawn[*drawn].first].task);
+}
+
 QString TimelineView::hoverText(QPointF pixel) const
 {
     const auto drawn = drawnAt(pixel);
@@ -304,7 +316,7 @@ QString TimelineView::hoverText(QPointF pixel) const
         return {};
     const TimelineBar& bar = m_drawn[*drawn];
     if (bar.count > 1)
-        return tr("%1 bars in %2 ms, too thin to tell apart: zoom in (mouse wheel)")
+        return tr("%1 bars in %2 ms, too thin to tell apart: click or scroll to zoom in")
             .arg(bar.count)
             .arg(bar.end - bar.start, 0, 'f', 3);
     const TraceEvent& event = m_events[bar.first];
@@ -333,11 +345,9 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event)
             else
                 QToolTip::showText(m->globalPosition().toPoint(), text, plot());
         } else if (event->type() == QEvent::MouseButtonPress) {
-            m_pressedAt = m->position();
-        } else if (event->type() == QEvent::MouseButtonRelease && m->button() == Qt::LeftButton &&
-                   (m->position() - m_pressedAt).manhattanLength() <= click_slop_px) {
-            if (const auto task = taskAt(m->position()))
-                Q_EMIT taskClicked(*task);
+            m_click.press(m);
+        } else if (event->type() == QEvent::MouseButtonRelease && m_click.isClick(m)) {
+            clickAt(m->position());
         }
     }
     return PlotView::eventFilter(watched, event);

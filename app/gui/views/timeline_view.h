@@ -1,5 +1,6 @@
 #pragma once
 
+#include "views/bar_click.h"
 #include "views/plot_view.h"
 
 #include "analysis/timeline_rows.h"
@@ -66,6 +67,9 @@ public:
     [[nodiscard]] std::optional<std::uint32_t> taskAt(QPointF pixel) const;
     /// What hovering at `pixel` shows: task, worker, CPU, pid and duration; empty off every bar.
     [[nodiscard]] QString hoverText(QPointF pixel) const;
+    /// A click at `pixel`: on a task's bar, taskClicked; on an aggregate, a zoom in there until
+    /// its tasks can be told apart; elsewhere nothing.
+    void clickAt(QPointF pixel);
 
 Q_SIGNALS:
     /// The bar of `task` was clicked.
@@ -102,7 +106,7 @@ private:
     std::int64_t m_origin_ns = 0;
     std::int64_t m_end_ns = 0;
     int m_workers = 0;
-    QPointF m_pressedAt;
+    BarClick m_click;
     HostRows m_hostRows;
 };
 
