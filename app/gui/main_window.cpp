@@ -23,7 +23,6 @@
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
@@ -37,13 +36,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_demo(new DemoSweeps(m_controls, m_controller, this))
 {
     setWindowTitle(QStringLiteral("parlab"));
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(m_controls);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(340);
     auto* splitter = new QSplitter;
-    splitter->addWidget(scroll);
+    splitter->addWidget(m_controls);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);

@@ -4,6 +4,7 @@
 #include "executors/threads_executor.h"
 #include "workloads/workload_registry.h"
 
+#include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QPainter>
 #include <QTest>
@@ -72,6 +73,28 @@ private Q_SLOTS:
         QCOMPARE(view.scene()->servedCount(), std::size_t{30});
         QCOMPARE(view.scene()->atCounterCount(), 0);
         QVERIFY(!view.grab().isNull());
+    }
+
+    void everyTextOfAFinishedRunIsInsideTheScene()
+    {
+        // The scene is scaled to the view as a whole: a text past its edge is cut off on screen.
+        for (std::size_t workers : {1, 3, 16}) {
+            CoffeeBarView view;
+            view.resize(1280, 720);
+            view.setRun(coffeeRun(30, workers));
+            const QRectF scene = view.scene()->sceneRect();
+            for (const QGraphicsItem* item : view.scene()->items()) {
+                const auto* text = dynamic_cast<const QGraphicsSimpleTextItem*>(item);
+                if (text == nullptr || !text->isVisible())
+                    continue;
+                QVERIFY2(scene.contains(text->sceneBoundingRect()),
+                         qPrintable(QStringLiteral("'%1' at %2..%3 of %4")
+                                        .arg(text->text())
+                                        .arg(text->sceneBoundingRect().left())
+                                        .arg(text->sceneBoundingRect().right())
+                                        .arg(scene.right())));
+            }
+        }
     }
 
     void replayingToTheMiddleShowsTheTasksEndedByThen()

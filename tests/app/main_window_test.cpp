@@ -16,6 +16,7 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
@@ -361,6 +362,32 @@ private Q_SLOTS:
         QVERIFY(drawnAtOnce);
         // The live speedup works in the first rounds too: the baseline's first repeat is its reference.
         QVERIFY2(liveMovesBeforeTheLastRound > 0, qPrintable(QString::number(liveMovesBeforeTheLastRound)));
+    }
+
+    void theControlsFitTheirPanelAtPresentationSize()
+    {
+        MainWindow window;
+        window.resize(1280, 720);
+        window.zoom(1.6); // the size presentation mode draws at, without going full screen
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The fields have no horizontal scroll bar: wider than their panel, they would be cut off.
+        const auto* fields = window.controls()->findChild<QWidget*>(QStringLiteral("fields"));
+        QVERIFY(fields);
+        QVERIFY2(fields->width() <= fields->parentWidget()->width(),
+                 qPrintable(QStringLiteral("fields %1 px wide in a panel of %2 px")
+                                .arg(fields->width())
+                                .arg(fields->parentWidget()->width())));
+        // Sweep and the progress bar stay in sight however long the fields are.
+        for (const char* name : {"sweep", "cancel"}) {
+            const auto* button = window.controls()->findChild<QPushButton*>(QLatin1String(name));
+            const QRect shown(button->mapTo(&window, QPoint(0, 0)), button->size());
+            QVERIFY2(window.rect().contains(shown), name);
+        }
+        const auto* progress = window.controls()->findChild<QProgressBar*>();
+        QVERIFY(window.rect().contains(QRect(progress->mapTo(&window, QPoint(0, 0)), progress->size())));
+        // And the plots keep most of the window.
+        QVERIFY(window.controls()->width() < window.width() / 2);
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -18,6 +19,8 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -48,6 +51,30 @@ QLabel* error_label(QWidget* parent, const QString& control)
     return label;
 }
 
+// Scrolls its widget only up and down, so it is as wide as the widget's own minimum: with no
+// horizontal scroll bar, anything narrower would cut the widget's right-hand side off.
+class VerticalScrollArea : public QScrollArea {
+public:
+    using QScrollArea::QScrollArea;
+    [[nodiscard]] QSize minimumSizeHint() const override
+    {
+        QSize hint = QScrollArea::minimumSizeHint();
+        if (widget() != nullptr)
+            hint.setWidth(widget()->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width() +
+                          2 * frameWidth());
+        return hint;
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        // The widget's minimum changed (a larger font, other parameters): ask for room again.
+        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+            updateGeometry();
+        return QScrollArea::eventFilter(watched, event);
+    }
+};
+
 } // namespace
 
 ControlsPanel::ControlsPanel(QWidget* parent)
@@ -58,7 +85,7 @@ ControlsPanel::ControlsPanel(QWidget* parent)
       m_chunkError(error_label(this, QStringLiteral("chunk"))), m_schedule(new QComboBox(this)),
       m_repeats(new QSpinBox(this)), m_repeatsError(error_label(this, QStringLiteral("repeats"))),
       m_sweep(new QLineEdit(this)), m_sweepError(error_label(this, QStringLiteral("sweep"))),
-      m_shipInputs(new QCheckBox(tr("Ship inputs to workers"), this)),
+      m_shipInputs(new QCheckBox(tr("Ship inputs"), this)),
       m_options(new RunOptionsBox(
           [this] {
               SweepRequest draft;
@@ -71,7 +98,8 @@ ControlsPanel::ControlsPanel(QWidget* parent)
           this)),
       m_run(new QPushButton(tr("Run"), this)), m_sweepButton(new QPushButton(tr("Sweep"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
-      m_message(error_label(this, QStringLiteral("message")))
+      m_message(error_label(this, QStringLiteral("message"))), m_fields(new QWidget(this)),
+      m_fieldsScroll(new VerticalScrollArea(this))
 {
     const auto cpus = static_cast<int>(machine_facts().logical_cpus);
 
@@ -153,13 +181,23 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     m_progress->setValue(0);
     m_progress->setFormat(tr("idle"));
 
+    // The boxes scroll when the window is short; Run, Sweep, Cancel, the progress and the
+    // message stay in sight under them.
+    m_fields->setObjectName(QStringLiteral("fields"));
+    auto* fieldsLayout = new QVBoxLayout(m_fields);
+    fieldsLayout->setContentsMargins(0, 0, 0, 0);
+    fieldsLayout->addWidget(workloadBox);
+    fieldsLayout->addWidget(backendBox);
+    fieldsLayout->addStretch(1);
+    m_fieldsScroll->setWidget(m_fields);
+    m_fieldsScroll->setWidgetResizable(true);
+    m_fieldsScroll->setFrameShape(QFrame::NoFrame);
+    m_fieldsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(workloadBox);
-    layout->addWidget(backendBox);
+    layout->addWidget(m_fieldsScroll, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_progress);
     layout->addWidget(m_message);
-    layout->addStretch(1);
 
     connect(m_workload, &QComboBox::currentIndexChanged, this, &ControlsPanel::workloadChanged);
     connect(m_parameters, &ParameterForm::edited, this, &ControlsPanel::clearMessages);

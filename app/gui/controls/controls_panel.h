@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSlider;
 class QSpinBox;
 
@@ -96,6 +97,8 @@ private:
     QPushButton* m_cancel;
     QProgressBar* m_progress;
     QLabel* m_message;
+    QWidget* m_fields; ///< the two boxes, in m_fieldsScroll
+    QScrollArea* m_fieldsScroll;
 };
 
 } // namespace parlab::gui

@@ -4,8 +4,8 @@
 #include "executors/gil_mode.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QLabel>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <stdexcept>
@@ -13,8 +13,7 @@
 namespace parlab::gui {
 
 RunOptionsBox::RunOptionsBox(std::function<SweepRequest()> draft, QWidget* parent)
-    : QWidget(parent), m_draft(std::move(draft)),
-      m_gil(new QCheckBox(tr("GIL mode (one interpreter lock, as in Python)"), this)),
+    : QWidget(parent), m_draft(std::move(draft)), m_gil(new QCheckBox(tr("GIL mode, as in Python"), this)),
       m_chunkAuto(new QCheckBox(tr("Chunk: auto (Pool.map)"), this)), m_chunkRule(new QLabel(this))
 {
     m_gil->setObjectName(QStringLiteral("gil"));
@@ -22,14 +21,15 @@ RunOptionsBox::RunOptionsBox(std::function<SweepRequest()> draft, QWidget* paren
     m_chunkRule->setObjectName(QStringLiteral("chunk_rule"));
     m_chunkAuto->setToolTip(
         tr("Python's Pool.map rule: chunk = ⌈tasks / (4 × workers)⌉, for each worker count"));
-    auto* chunkRow = new QHBoxLayout;
-    chunkRow->setContentsMargins(0, 0, 0, 0);
-    chunkRow->addWidget(m_chunkAuto);
-    chunkRow->addWidget(m_chunkRule, 1);
+    // The rule on a line of its own, wrapped: beside the box it made the side panel too wide to
+    // show whole at presentation size.
+    m_chunkRule->setWordWrap(true);
+    m_chunkRule->setIndent(m_chunkAuto->style()->pixelMetric(QStyle::PM_IndicatorWidth) * 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_gil);
-    layout->addLayout(chunkRow);
+    layout->addWidget(m_chunkAuto);
+    layout->addWidget(m_chunkRule);
     connect(m_chunkAuto, &QCheckBox::toggled, this, [this](bool on) {
         refresh();
         Q_EMIT chunkAutoToggled(on);
@@ -48,7 +48,8 @@ void RunOptionsBox::refresh()
     try {
         check_gil_mode(request.backend, true, request.gil_switch_interval_s);
         m_gil->setEnabled(true);
-        m_gil->setToolTip(tr("Computing holds one lock, given up every %1 ms; waiting releases it")
+        m_gil->setToolTip(tr("One interpreter lock: computing holds it and gives it up every %1 ms; "
+                             "waiting releases it")
                               .arg(request.gil_switch_interval_s * 1000.0));
     } catch (const std::invalid_argument& error) {
         m_gil->setEnabled(false);

@@ -346,6 +346,8 @@ void CoffeeScene::showState(const CoffeeState& state, double walkS, double seria
                           .arg(m_atCounter)
                           .arg(waiting));
     m_servedCaption->setText(finished ? tr("served, in the order they left →") : tr("served"));
+    // Over the served students, but never past the scene's right edge (the view would cut it).
+    m_servedCaption->setX(std::min(served_left, served_right - m_servedCaption->boundingRect().width()));
     updateClock(state.time_s, serialS, finished);
 }
 

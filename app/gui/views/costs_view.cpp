@@ -293,7 +293,7 @@ void CostsView::draw()
     if (m_rows.empty()) {
         m_title->setText(tr("Where the time goes: start-up, shipping, compute, teardown"));
         addEmptyHint(plot(), plot()->axisRect(),
-                     tr("Sweep with the processes backend,\nwith and without 'Ship inputs to workers',\n"
+                     tr("Sweep with the processes backend,\nwith and without 'Ship inputs',\n"
                         "and with threads, to see what processes pay"),
                      scale());
     } else {
