@@ -1,5 +1,7 @@
 #include "views/speedup_view.h"
 
+#include "views/fitted_title.h"
+
 #include <qcustomplot.h>
 
 #include <QtTest/QtTest>
@@ -90,6 +92,46 @@ private slots:
         view.clear();
         drawNow();
         QVERIFY(!view.legendOutsideChart());
+    }
+
+    void aNarrowPlotAtPresentationSizeKeepsTitleAndLegendInside()
+    {
+        // Beside the lesson and the controls at 1280 × 720 the plot gets about 560 px; less on a
+        // smaller projector.
+        SpeedupView view;
+        view.setMachine(2, 2);
+        view.setScale(1.6);
+        view.resize(440, 680);
+        view.show();
+        for (const char* backend : {"threads", "processes", "serial"})
+            for (std::size_t workers : {1, 2}) {
+                Point point;
+                point.workload = "countdown";
+                point.backend = backend;
+                point.workers = workers;
+                point.wall_s = 1.0 / static_cast<double>(workers);
+                point.speedup = static_cast<double>(workers);
+                view.addPoint(point);
+            }
+        view.rebuild();
+        view.plot()->replot();
+        view.plot()->replot(); // the legend's columns follow the first layout's width
+        const int width = view.plot()->width();
+        QVERIFY(view.legendOutsideChart());
+        // The width its entries need, not the cell it is given: a legend draws past a narrow cell.
+        const int legend = view.plot()->legend->minimumOuterSizeHint().width();
+        QVERIFY2(legend <= width,
+                 qPrintable(QStringLiteral("legend needs %1 px of %2").arg(legend).arg(width)));
+        QVERIFY(view.plot()->axisRect()->outerRect().right() <= width);
+        const auto* title = qobject_cast<FittedTitle*>(view.plot()->plotLayout()->element(0, 0));
+        QVERIFY(title);
+        QVERIFY(title->text().contains(QStringLiteral("countdown")));
+        QVERIFY(title->outerRect().right() <= width);
+        const double drawn = QFontMetricsF(title->drawnFont()).horizontalAdvance(title->text());
+        QVERIFY2(drawn <= title->rect().width(),
+                 qPrintable(QStringLiteral("title %1 px in %2").arg(drawn).arg(title->rect().width())));
+        QVERIFY(title->drawnFont().pointSizeF() < title->font().pointSizeF() ||
+                title->drawnFont().pixelSize() < title->font().pixelSize()); // shrunk to fit
     }
 };
 

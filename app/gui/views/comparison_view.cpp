@@ -1,4 +1,5 @@
 #include "views/comparison_view.h"
+#include "views/fitted_title.h"
 
 #include "plot_style.h"
 #include "views/coffee_bar_view.h"
@@ -40,7 +41,7 @@ ComparisonView::ComparisonView(QWidget* parent) : PlotView(parent), m_plot(plot(
 {
     m_plot->setMouseTracking(true);
     // The plot's own axis rect is the top run's (the shared style code expects it to exist).
-    m_title = new QCPTextElement(m_plot, tr("Pick two runs to compare"), QFont());
+    m_title = new FittedTitle(m_plot, tr("Pick two runs to compare"), QFont());
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_title);
     m_lanes.resize(2);

@@ -1,4 +1,5 @@
 #include "views/core_load_view.h"
+#include "views/fitted_title.h"
 
 #include "views/plot_style.h"
 
@@ -18,7 +19,7 @@ CoreLoadView::CoreLoadView(std::unique_ptr<CpuTimesSource> source, QWidget* pare
     : PlotView(parent), m_sampler(std::make_unique<CpuSampler>(std::move(source))), m_timer(new QTimer(this))
 {
 
-    m_title = new QCPTextElement(plot(), tr("Core load: green = user, red = system (kernel)"), QFont());
+    m_title = new FittedTitle(plot(), tr("Core load: green = user, red = system (kernel)"), QFont());
     plot()->plotLayout()->insertRow(0);
     plot()->plotLayout()->addElement(0, 0, m_title);
     m_nowRect = plot()->axisRect();

@@ -1,4 +1,5 @@
 #include "views/costs_view.h"
+#include "views/fitted_title.h"
 
 #include "views/plot_style.h"
 
@@ -97,7 +98,7 @@ double totalSeconds(const CostsView::Row& row)
 CostsView::CostsView(QWidget* parent) : PlotView(parent)
 {
     plot()->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(plot(), tr("Where the time goes: start-up, shipping, compute, teardown"));
+    m_title = new FittedTitle(plot(), tr("Where the time goes: start-up, shipping, compute, teardown"));
     plot()->plotLayout()->addElement(0, 0, m_title);
     // The legend goes under the chart, one line wide: inside, it would cover the bytes labels.
     plot()->axisRect()->insetLayout()->take(plot()->legend);

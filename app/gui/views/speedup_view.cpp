@@ -1,4 +1,5 @@
 #include "views/speedup_view.h"
+#include "views/fitted_title.h"
 
 #include "views/plot_style.h"
 
@@ -51,7 +52,7 @@ void copy_axis_style(const QCPAxis* from, QCPAxis* to)
 SpeedupView::SpeedupView(QWidget* parent) : PlotView(parent)
 {
     plot()->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(plot(), tr("Speedup against workers"));
+    m_title = new FittedTitle(plot(), tr("Speedup against workers"));
     plot()->plotLayout()->addElement(0, 0, m_title);
 
     m_efficiencyRect = new QCPAxisRect(plot());
@@ -126,25 +127,37 @@ void SpeedupView::placeLegend()
     constexpr int legendRow = 3;
     QCPLegend* legend = plot()->legend;
     const bool below = legend->itemCount() > mostInside;
-    if (below == legendOutsideChart())
-        return;
-    QCPLayoutInset* inset = plot()->axisRect()->insetLayout();
-    if (below) {
-        inset->take(legend);
-        inset->simplify();
-        legend->setFillOrder(QCPLegend::foColumnsFirst);
-        legend->setWrap(2);
-        plot()->plotLayout()->addElement(legendRow, 0, legend);
-        plot()->plotLayout()->setRowStretchFactor(legendRow, 0.001);
-        m_legendOutside = true;
-        return;
+    if (below != legendOutsideChart()) {
+        QCPLayoutInset* inset = plot()->axisRect()->insetLayout();
+        if (below) {
+            inset->take(legend);
+            inset->simplify();
+            legend->setFillOrder(QCPLegend::foColumnsFirst);
+            plot()->plotLayout()->addElement(legendRow, 0, legend);
+            plot()->plotLayout()->setRowStretchFactor(legendRow, 0.001);
+        } else {
+            plot()->plotLayout()->take(legend);
+            plot()->plotLayout()->simplify();
+            legend->setWrap(0);
+            legend->setFillOrder(QCPLegend::foRowsFirst);
+            inset->addElement(legend, Qt::AlignLeft | Qt::AlignTop);
+        }
+        m_legendOutside = below;
     }
-    plot()->plotLayout()->take(legend);
-    plot()->plotLayout()->simplify();
-    legend->setWrap(0);
-    legend->setFillOrder(QCPLegend::foRowsFirst);
-    inset->addElement(legend, Qt::AlignLeft | Qt::AlignTop);
-    m_legendOutside = false;
+    if (below) {
+        // Two columns where two of the widest entries fit side by side; in a narrow plot (beside
+        // the lesson, at presentation size) one, or the legend would run past the plot's edge.
+        int widest = 0;
+        for (int i = 0; i < legend->itemCount(); ++i)
+            if (const QCPAbstractLegendItem* item = legend->item(i)) // a wrapped grid has empty cells
+                widest = std::max(widest, item->minimumOuterSizeHint().width());
+        const int room = plot()->width() - legend->margins().left() - legend->margins().right();
+        const int columns = 2 * widest + legend->columnSpacing() <= room ? 2 : 1;
+        if (legend->wrap() != columns) {
+            legend->setWrap(columns);
+            legend->setFillOrder(QCPLegend::foColumnsFirst, true); // a new wrap applies on rearranging
+        }
+    }
 }
 
 void SpeedupView::restyle()

@@ -1,4 +1,5 @@
 #include "views/timeline_view.h"
+#include "views/fitted_title.h"
 
 #include "views/bar_click.h"
 #include "views/host_group_labels.h"
@@ -56,7 +57,7 @@ double toMs(std::int64_t ns)
 
 TimelineView::TimelineView(QWidget* parent) : PlotView(parent)
 {
-    m_title = new QCPTextElement(plot(), tr("Last run: one row per worker; gaps are idle time"), QFont());
+    m_title = new FittedTitle(plot(), tr("Last run: one row per worker; gaps are idle time"), QFont());
     plot()->plotLayout()->insertRow(0);
     plot()->plotLayout()->addElement(0, 0, m_title);
     plot()->xAxis->setLabel(tr("time since the run started (ms)"));

@@ -1,4 +1,5 @@
 #include "views/trends_view.h"
+#include "views/fitted_title.h"
 
 #include "views/plot_style.h"
 
@@ -60,7 +61,7 @@ QString simplifiedModel(QString model)
 
 QCPTextElement* makeText(QCustomPlot* plot, const QString& text)
 {
-    auto* element = new QCPTextElement(plot, text, QFont());
+    auto* element = new FittedTitle(plot, text, QFont());
     element->setLayer(QStringLiteral("axes"));
     return element;
 }
