@@ -95,6 +95,12 @@ public:
             Qt::QueuedConnection);
     }
 
+    void on_run_kept(const Run& run) override
+    {
+        QMetaObject::invokeMethod(
+            m_controller, [c = m_controller, run] { Q_EMIT c->runKept(run); }, Qt::QueuedConnection);
+    }
+
     void on_baseline(const Point& point) override
     {
         QMetaObject::invokeMethod(

@@ -39,6 +39,8 @@ Q_SIGNALS:
     /// The serial baseline from its repeats so far: the reference of the live speedup and the
     /// coffee bar's clock during a sweep's first rounds, before baselineReady.
     void baselineRefined(const parlab::Point& point);
+    /// Each worker count's run of the sweep's last round, with its trace (SweepObserver::on_run_kept).
+    void runKept(const parlab::Run& run);
     void taskEvents(const std::vector<parlab::TraceEvent>& events);
     /// A cluster run's ranks have all joined, before its first task: who and where they are.
     void ranksJoined(const std::vector<parlab::RankInfo>& ranks);

@@ -1,5 +1,7 @@
 #include "worker_tabs.h"
 
+#include "backend_traits.h"
+
 #include "executors/cluster/cluster_executor.h"
 #include "run_controller.h"
 #include "session/session.h"
@@ -58,6 +60,7 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
     const auto setSerial = [this](const Point& point) {
         m_live->setSerial(point.tasks, point.wall_s);
         m_coffee->setSerialSeconds(point.wall_s);
+        m_serialS = point.wall_s;
     };
     connect(session, &Session::baselineAdded, this, setSerial);
     connect(controller, &RunController::baselineRefined, this, setSerial);
@@ -66,6 +69,8 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
         m_live->addEvents(events);
     });
     connect(session, &Session::lastRunChanged, this, &WorkerTabs::lastRunChanged);
+    // Every worker count of a sweep can be compared, not only its last run.
+    connect(controller, &RunController::runKept, this, &WorkerTabs::keep);
     // A task clicked in the timeline or the comparison: the coffee bar rings its student.
     connect(m_comparison, &ComparisonView::taskClicked, session, &Session::selectTask);
     connect(session, &Session::taskSelected, this, [this](std::uint32_t task) {
@@ -152,25 +157,30 @@ void WorkerTabs::lastRunChanged()
     m_topology->setRun(*run);
     m_liveBackend.clear();
     m_liveWorkers = 0;
+}
 
+void WorkerTabs::keep(const Run& run)
+{
     if (m_kept.size() == max_kept) {
         m_kept.erase(m_kept.begin());
         m_keptSerialS.erase(m_keptSerialS.begin());
     }
-    m_kept.push_back(*run);
-    m_keptSerialS.push_back(serialS);
+    m_kept.push_back(run);
+    m_keptSerialS.push_back(m_serialS);
     for (QComboBox* box : {m_pickA, m_pickB}) {
         box->clear();
         for (std::size_t i = 0; i < m_kept.size(); ++i) {
             const Run& kept = m_kept[i];
-            box->addItem(tr("%1. %2 · %3 · %4 workers · %5 s")
+            box->addItem(tr("%1. %2 · %3 · %4 %5 · %6 s")
                              .arg(i + 1)
                              .arg(QString::fromStdString(kept.workload), QString::fromStdString(kept.backend))
                              .arg(kept.workers)
+                             .arg(workers_noun(kept.backend, kept.workers))
                              .arg(kept.wall_s, 0, 'f', 2));
         }
     }
-    // The newest against the one before it: usually what the class just changed.
+    // The newest against the one before it: usually what the class just changed (in a sweep,
+    // one worker more).
     const int last = static_cast<int>(m_kept.size()) - 1;
     if (last >= 1)
         compare(last - 1, last);

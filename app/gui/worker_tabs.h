@@ -61,6 +61,8 @@ private:
     void runBegun(const SweepRequest& request);
     void progress(const SweepProgress& progress);
     void lastRunChanged();
+    /// Keeps a run (with its trace) for the comparison, the oldest going past max_kept.
+    void keep(const Run& run);
     [[nodiscard]] double serialSeconds() const;
 
     /// How many finished runs the comparison keeps (each with its whole trace).
@@ -77,6 +79,7 @@ private:
     QComboBox* m_pickA;
     QComboBox* m_pickB;
     std::vector<Run> m_kept;
+    double m_serialS = 0.0; ///< the serial baseline of the runs being kept, as known so far
     std::vector<double> m_keptSerialS;
     std::size_t m_tasksPerRun = 0;
     std::string m_liveBackend;

@@ -251,8 +251,8 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
             one.own_cpu_s += reading.own_cpu_s;
             one.wall_s += run.wall_s;
             const bool last_of_sweep = last_round && index + 1 == series.size();
-            if (!last_of_sweep)
-                run.trace = Trace{}; // only the sweep's last run keeps its trace
+            if (!last_round)
+                run.trace = Trace{}; // only the last round's runs keep their traces
             one.runs.push_back(std::move(run));
             if (!last_round) {
                 // Every round after the first refines each point, so the first ones appear after
@@ -272,6 +272,8 @@ SweepResult run_sweep(const SweepRequest& request, const Workload& workload, Exe
             const bool last_use =
                 std::none_of(series.begin() + static_cast<std::ptrdiff_t>(index) + 1, series.end(),
                              [&](const Series& later) { return later.executor == one.executor; });
+            if (observer != nullptr && index != 0)
+                observer->on_run_kept(one.runs.back());
             Point point = summarise(workload, one, request.repeats, last_use);
             if (last_of_sweep)
                 result.last_run = std::move(one.runs.back());

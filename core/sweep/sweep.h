@@ -67,6 +67,10 @@ public:
     /// The same for the serial baseline (workers 1, speedup 1): the reference of the refined
     /// points, not a point of their plot. on_baseline follows with the final one.
     virtual void on_baseline_refined(const Point&) {}
+    /// Each worker count's run of the sweep's last round, with its trace, as it ends (the
+    /// sweep's last run among them; not the serial baseline's): the runs a class compares side
+    /// by side. Before that worker count's on_point.
+    virtual void on_run_kept(const Run&) {}
     virtual void set_up(std::size_t /*workers*/) {}
     virtual void on_task_done(std::size_t /*worker*/, const TraceEvent&) {}
     /// RunObserver::on_joined of each run, from the sweep's thread.

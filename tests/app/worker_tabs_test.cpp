@@ -8,6 +8,8 @@
 #include "views/timeline_view.h"
 #include "worker_tabs.h"
 
+#include "trace/task_span.h"
+
 #include <qcustomplot.h>
 
 #include <QPushButton>
@@ -114,6 +116,29 @@ private Q_SLOTS:
         QCOMPARE(comparison->taskCount(0), tabs->keptRuns().front().tasks);
         QCOMPARE(comparison->taskCount(1), std::size_t{30});
         QVERIFY(comparison->summary().contains(QStringLiteral("process")));
+    }
+
+    void everyWorkerCountOfASweepCanBeCompared()
+    {
+        WorkerTabs* tabs = m_window->workerTabs();
+        const std::size_t before = tabs->keptRuns().size();
+        runCoffee(QStringLiteral("threads"), QStringLiteral("6"), QStringLiteral("sweep"),
+                  QStringLiteral("1:3"));
+        // One run per worker count of the sweep, each with its own trace, not only the last one.
+        const auto& kept = tabs->keptRuns();
+        QCOMPARE(kept.size(), before + 3);
+        for (std::size_t w = 1; w <= 3; ++w) {
+            const Run& run = kept[before + w - 1];
+            QCOMPARE(run.workers, w);
+            QCOMPARE(parlab::task_spans(run.trace).size(), std::size_t{6});
+        }
+        // The newest two are shown: 2 threads above 3.
+        ComparisonView* comparison = tabs->comparison();
+        QCOMPARE(comparison->runCount(), 2);
+        QVERIFY2(comparison->summary().contains(QStringLiteral("2 × thread")),
+                 qPrintable(comparison->summary()));
+        QVERIFY(comparison->summary().contains(QStringLiteral("3 × thread")));
+        QVERIFY(comparison->summary().contains(QStringLiteral("speedup")));
     }
 
     void clickingATaskInTheTimelineRingsItInTheCoffeeBar()

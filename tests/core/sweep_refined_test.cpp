@@ -1,4 +1,5 @@
 #include "sweep/sweep.h"
+#include "trace/task_span.h"
 
 #include <gtest/gtest.h>
 
@@ -33,6 +34,12 @@ public:
         said.push_back("baseline");
     }
     void on_point(const Point& point) override { said.push_back("point " + std::to_string(point.workers)); }
+    void on_run_kept(const Run& run) override
+    {
+        kept.push_back(run);
+        said.push_back("kept " + std::to_string(run.workers));
+    }
+    std::vector<Run> kept;
 };
 
 TEST(SweepRefined, EachRoundButTheLastGivesEveryPointProvisionallyBeforeTheFinalOnes)
@@ -55,10 +62,21 @@ TEST(SweepRefined, EachRoundButTheLastGivesEveryPointProvisionallyBeforeTheFinal
         "refined threads 1 r2",
         "refined threads 2 r2",
         "baseline",
+        "kept 1",
         "point 1",
+        "kept 2",
         "point 2",
     };
     EXPECT_EQ(recorder.said, expected);
+    // Each worker count's run of the last round comes whole, trace and all, to compare side by
+    // side; the last of them is the sweep's last run.
+    ASSERT_EQ(recorder.kept.size(), 2u);
+    for (const parlab::Run& run : recorder.kept) {
+        EXPECT_EQ(run.tasks_done, 6u);
+        EXPECT_EQ(task_spans(run.trace).size(), 6u);
+    }
+    EXPECT_EQ(recorder.kept.back().wall_s, result.last_run.wall_s);
+    EXPECT_EQ(recorder.kept.back().trace.events.size(), result.last_run.trace.events.size());
     double serial_so_far = 0.0;
     for (const Point& point : recorder.refined) {
         EXPECT_EQ(point.tasks, 6u);
