@@ -39,6 +39,35 @@ Trace syntheticTrace(int workers, int tasks)
     return trace;
 }
 
+// `tasks` tasks of 20-30 us, 2 us apart, dealt round-robin to `workers` workers: far thinner than
+// a pixel when the whole run is in view.
+Trace thinTasks(std::uint32_t tasks, std::uint32_t workers, std::int64_t origin_ns)
+{
+    Trace trace;
+    std::vector<std::int64_t> clock(workers, origin_ns);
+    for (std::uint32_t task = 0; task < tasks; ++task) {
+        std::int64_t& now = clock[task % workers];
+        const std::int64_t length = 20'000 + (task * 7919) % 10'000;
+        trace.events.push_back({task, task % workers, 100, 0, Phase::Compute, now, now + length});
+        now += length + 2'000;
+    }
+    return trace;
+}
+
+// A timeline wired to a session, laid out at 1280 x 720 with `trace` drawn.
+struct SessionTimeline {
+    Session session;
+    TimelineView view;
+    explicit SessionTimeline(const Trace& trace)
+    {
+        view.setSession(&session);
+        view.resize(1280, 720);
+        view.show();
+        view.setTrace(trace);
+        view.redraw();
+    }
+};
+
 // Every drawn bar as (row, start ms, end ms), after laying the view out at a size where each of
 // these tasks is wider than a pixel.
 std::vector<std::array<double, 3>> drawnBars(TimelineView& view)
@@ -145,15 +174,8 @@ private Q_SLOTS:
 
     void barsThinnerThanAPixelAreDrawnAsAggregates()
     {
-        // 100 000 tasks of 20-30 us, 8 workers: about 40 tasks to a pixel column at full view.
-        Trace trace;
-        std::vector<std::int64_t> clock(8, 1'000'000'000);
-        for (std::uint32_t task = 0; task < 100'000; ++task) {
-            std::int64_t& now = clock[task % 8];
-            const std::int64_t length = 20'000 + (task * 7919) % 10'000;
-            trace.events.push_back({task, task % 8, 100, 0, Phase::Compute, now, now + length});
-            now += length + 2'000;
-        }
+        // 100 000 tasks, 8 workers: about 40 tasks to a pixel column at full view.
+        const Trace trace = thinTasks(100'000, 8, 1'000'000'000);
         TimelineView view;
         view.resize(1280, 720);
         view.show();
@@ -229,14 +251,9 @@ private Q_SLOTS:
     void clickingABarSelectsItsTaskInTheSession()
     {
         const Trace trace = syntheticTrace(3, 9);
-        Session session;
-        TimelineView view;
-        view.setSession(&session);
-        view.resize(1280, 720);
-        view.show();
-        view.setTrace(trace);
-        view.redraw();
-        QSignalSpy selected(&session, &Session::taskSelected);
+        SessionTimeline shown(trace);
+        TimelineView& view = shown.view;
+        QSignalSpy selected(&shown.session, &Session::taskSelected);
         const TraceEvent& ship = trace.events[14]; // task 7's ship span, on worker 1
         QCOMPARE(ship.task, 7u);
         QTest::mouseClick(view.plot(), Qt::LeftButton, {},
@@ -250,23 +267,10 @@ private Q_SLOTS:
 
     void clickingAnAggregateZoomsOntoItsTasks()
     {
-        // 20 000 tasks of 20-30 us on 4 workers: at full width, a pixel holds several of them.
-        Trace trace;
-        std::vector<std::int64_t> clock(4, 0);
-        for (std::uint32_t task = 0; task < 20'000; ++task) {
-            std::int64_t& now = clock[task % 4];
-            const std::int64_t length = 20'000 + (task * 7919) % 10'000;
-            trace.events.push_back({task, task % 4, 100, 0, Phase::Compute, now, now + length});
-            now += length + 2'000;
-        }
-        Session session;
-        TimelineView view;
-        view.setSession(&session);
-        view.resize(1280, 720);
-        view.show();
-        view.setTrace(trace);
-        view.redraw();
-        QSignalSpy selected(&session, &Session::taskSelected);
+        // 20 000 tasks on 4 workers: at full width, a pixel holds several of them.
+        SessionTimeline shown(thinTasks(20'000, 4, 0));
+        TimelineView& view = shown.view;
+        QSignalSpy selected(&shown.session, &Session::taskSelected);
         const QPointF at(view.plot()->xAxis->coordToPixel(0.5 * view.spanMs()),
                          view.plot()->yAxis->coordToPixel(2));
         QVERIFY(view.hoverText(at).contains(QStringLiteral("zoom in")));

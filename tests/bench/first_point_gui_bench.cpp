@@ -7,12 +7,9 @@
 
 #include <benchmark/benchmark.h>
 
-#include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
-
-#include <cstdlib>
 
 namespace {
 
@@ -61,14 +58,3 @@ void DefaultSweepFirstPoint(benchmark::State& state)
 BENCHMARK(DefaultSweepFirstPoint)->Unit(benchmark::kSecond)->Iterations(3);
 
 } // namespace
-
-int main(int argc, char** argv)
-{
-    if (std::getenv("QT_QPA_PLATFORM") == nullptr)
-        setenv("QT_QPA_PLATFORM", "offscreen", 0);
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}

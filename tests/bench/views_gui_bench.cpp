@@ -10,13 +10,11 @@
 
 #include <benchmark/benchmark.h>
 
-#include <QApplication>
 #include <QImage>
 #include <QPainter>
 
 #include <array>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 
 namespace {
@@ -153,14 +151,3 @@ void CoffeeFrame1000(benchmark::State& state)
 BENCHMARK(CoffeeFrame1000)->Unit(benchmark::kMillisecond);
 
 } // namespace
-
-int main(int argc, char** argv)
-{
-    if (std::getenv("QT_QPA_PLATFORM") == nullptr)
-        setenv("QT_QPA_PLATFORM", "offscreen", 0);
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
