@@ -180,6 +180,11 @@ Point point_from_json(const json& object, std::string_view where)
         for (const auto& item : extra.items()) {
             if (!item.value().is_string())
                 throw std::invalid_argument(inner + ".extra has a value that is not text");
+            // Written back, extras stand beside the point's own fields: one named like them
+            // would overwrite it (a "backend" extra replaced the point's backend).
+            if (std::find(point_fields.begin(), point_fields.end(), item.key()) != point_fields.end())
+                throw std::invalid_argument(inner + ".extra has a field named \"" + item.key() +
+                                            "\", which is a field of the point itself");
             p.checksum.extra[item.key()] = item.value().get<std::string>();
         }
         read_costs(field(object, "costs", where), std::string(where) + ".costs", p.costs);

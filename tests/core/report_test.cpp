@@ -105,6 +105,16 @@ TEST(ReportJson, ReadsTheNestedLayoutOfEarlierSessionFiles)
     nested.erase("checksum_max");
     nested["checksum"] = {{"value", point.checksum.value}, {"extra", {{"checksum_max", "9.75"}}}};
     expect_same(point_from_json(nested), point);
+
+    // An extra named like a field of the point would overwrite that field when written back
+    // (found by fuzzing the session loader: a "backend" extra replaced the point's backend).
+    nested["checksum"]["extra"]["backend"] = "mpi";
+    try {
+        point_from_json(nested);
+        FAIL() << "an extra named backend was accepted";
+    } catch (const std::invalid_argument& error) {
+        EXPECT_NE(std::string(error.what()).find("\"backend\""), std::string::npos) << error.what();
+    }
 }
 
 TEST(ReportJson, ReadsPointsWrittenBeforeTheSpreadWasMeasured)
