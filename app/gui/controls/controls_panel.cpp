@@ -4,6 +4,7 @@
 #include "controls/parameter_form.h"
 #include "controls/request_check.h"
 #include "controls/run_options_box.h"
+#include "controls/vertical_scroll_area.h"
 
 #include "executors/executor_registry.h"
 #include "machine/machine_facts.h"
@@ -11,7 +12,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -19,8 +19,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -50,30 +48,6 @@ QLabel* error_label(QWidget* parent, const QString& control)
     label->hide();
     return label;
 }
-
-// Scrolls its widget only up and down, so it is as wide as the widget's own minimum: with no
-// horizontal scroll bar, anything narrower would cut the widget's right-hand side off.
-class VerticalScrollArea : public QScrollArea {
-public:
-    using QScrollArea::QScrollArea;
-    [[nodiscard]] QSize minimumSizeHint() const override
-    {
-        QSize hint = QScrollArea::minimumSizeHint();
-        if (widget() != nullptr)
-            hint.setWidth(widget()->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width() +
-                          2 * frameWidth());
-        return hint;
-    }
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override
-    {
-        // The widget's minimum changed (a larger font, other parameters): ask for room again.
-        if (watched == widget() && event->type() == QEvent::LayoutRequest)
-            updateGeometry();
-        return QScrollArea::eventFilter(watched, event);
-    }
-};
 
 } // namespace
 
@@ -192,7 +166,6 @@ ControlsPanel::ControlsPanel(QWidget* parent)
     m_fieldsScroll->setWidget(m_fields);
     m_fieldsScroll->setWidgetResizable(true);
     m_fieldsScroll->setFrameShape(QFrame::NoFrame);
-    m_fieldsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_fieldsScroll, 1);
     layout->addLayout(buttons);
