@@ -129,8 +129,10 @@ int run_command(const CliOptions& options)
             options.backend != ClusterExecutor::backend_traits.name)
             throw std::invalid_argument(std::string(options.hostfile.empty() ? "--launcher" : "--hostfile") +
                                         " applies to --backend cluster only");
-        ClusterExecutor::defaults().hostfile = options.hostfile;
-        ClusterExecutor::defaults().launcher = options.launcher;
+        ClusterConfig cluster = ClusterExecutor::defaults();
+        cluster.hostfile = options.hostfile;
+        cluster.launcher = options.launcher;
+        ClusterExecutor::set_defaults(std::move(cluster));
         if (!options.hostfile.empty())
             read_hostfile(options.hostfile); // a bad line is a usage mistake, named before any run
         header.request = request_from(options);

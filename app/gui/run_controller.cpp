@@ -5,11 +5,9 @@
 #include "executors/run_error.h"
 #include "machine/machine_facts.h"
 
-#include <QMetaObject>
-#include <QPointer>
-
 #include <algorithm>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -75,8 +73,7 @@ public:
 
     void on_joined(const std::vector<RankInfo>& ranks) override
     {
-        QMetaObject::invokeMethod(
-            m_controller, [c = m_controller, ranks] { Q_EMIT c->ranksJoined(ranks); }, Qt::QueuedConnection);
+        m_controller->m_posted.post([c = m_controller, ranks] { Q_EMIT c->ranksJoined(ranks); });
     }
 
     // A worker count's point after each round but the last: the first points show after the
@@ -84,34 +81,27 @@ public:
     // reference of these speedups, not a point of the plot: it is not shown.)
     void on_point_refined(const Point& point) override
     {
-        QMetaObject::invokeMethod(
-            m_controller, [c = m_controller, point] { Q_EMIT c->pointRefined(point); }, Qt::QueuedConnection);
+        m_controller->m_posted.post([c = m_controller, point] { Q_EMIT c->pointRefined(point); });
     }
 
     void on_baseline_refined(const Point& point) override
     {
-        QMetaObject::invokeMethod(
-            m_controller, [c = m_controller, point] { Q_EMIT c->baselineRefined(point); },
-            Qt::QueuedConnection);
+        m_controller->m_posted.post([c = m_controller, point] { Q_EMIT c->baselineRefined(point); });
     }
 
     void on_run_kept(const Run& run) override
     {
-        QMetaObject::invokeMethod(
-            m_controller, [c = m_controller, run] { Q_EMIT c->runKept(run); }, Qt::QueuedConnection);
+        m_controller->m_posted.post([c = m_controller, run] { Q_EMIT c->runKept(run); });
     }
 
     void on_baseline(const Point& point) override
     {
-        QMetaObject::invokeMethod(
-            m_controller, [c = m_controller, point] { Q_EMIT c->baselineReady(point); },
-            Qt::QueuedConnection);
+        m_controller->m_posted.post([c = m_controller, point] { Q_EMIT c->baselineReady(point); });
     }
 
     void on_point(const Point& point) override
     {
-        QMetaObject::invokeMethod(
-            m_controller, [c = m_controller, point] { Q_EMIT c->pointReady(point); }, Qt::QueuedConnection);
+        m_controller->m_posted.post([c = m_controller, point] { Q_EMIT c->pointReady(point); });
     }
 
 private:
@@ -149,9 +139,7 @@ bool RunController::start(const RunRequest& request)
     m_thread = std::thread([this, request, pending = m_pending, cancel = m_cancel] {
         Observer observer(this, pending);
         observer.set_up(pending->events.workers());
-        auto post = [this](auto function) {
-            QMetaObject::invokeMethod(this, function, Qt::QueuedConnection);
-        };
+        auto post = [this](std::function<void()> function) { m_posted.post(std::move(function)); };
         try {
             SweepResult result = run_sweep(request.sweep, &observer, cancel);
             post([this, result = std::move(result)] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui_metatypes.h"
+#include "posted_calls.h"
 #include "run_request.h"
 
 #include <QObject>
@@ -57,6 +58,7 @@ private:
     void flush();
     void endRun();
 
+    PostedCalls m_posted{this}; ///< what the run's thread tells the GUI thread, in order
     std::thread m_thread;
     CancelToken m_cancel;
     std::shared_ptr<Pending> m_pending;

@@ -83,6 +83,12 @@ void run_lane(TaskRunner& runner, const Chunks& chunks, std::atomic<std::size_t>
     }
 }
 
+// oneTBB's max_allowed_parallelism is one value for the whole process, the smallest that any live
+// global_control asks for: two runs at once (the window's break-even measurement beside a sweep)
+// would hold each other to the smaller worker count, and oneTBB 2021.8 reads that value without
+// its lock while it sets up its thread market. Runs of this backend take turns.
+std::mutex one_run_at_a_time;
+
 } // namespace
 
 std::size_t ThreadsExecutor::max_workers() const
@@ -103,6 +109,8 @@ Run ThreadsExecutor::run(const Workload& workload, const ExecutorOptions& option
     chunks.size = dealing.chunk_size(chunks.tasks, workers);
     chunks.count = dealing.chunk_count(chunks.tasks, workers);
 
+    // Taken before the clock starts: a run waiting for its turn does not count the wait.
+    const std::lock_guard turn(one_run_at_a_time);
     const auto start_ns = steady_now_ns();
     CancelToken task_cancel;
     TaskRunner runner(workload, options, workers, workers, task_cancel);

@@ -113,14 +113,14 @@ private Q_SLOTS:
             QCOMPARE(window.controls()->findChild<QSpinBox*>(QStringLiteral("workers"))->maximum(), 3);
             QVERIFY(unlimited > 3);
         }
-        ClusterExecutor::defaults().hostfile.clear(); // what a new launch starts with
+        ClusterExecutor::set_default_hostfile({}); // what a new launch starts with
         {
             MainWindow window;
             QCOMPARE(HostfileEditor::hostfileInUse(), path);
             QCOMPARE(clusterLimit(window), 3);
             window.workerTabs()->hosts()->editor()->useThisMachineOnly();
         }
-        ClusterExecutor::defaults().hostfile.clear();
+        ClusterExecutor::set_default_hostfile({});
         {
             MainWindow window;
             QVERIFY(HostfileEditor::hostfileInUse().isEmpty());
@@ -132,7 +132,7 @@ private Q_SLOTS:
             editor->setPath(path);
             QVERIFY(editor->use());
         }
-        ClusterExecutor::defaults().hostfile.clear();
+        ClusterExecutor::set_default_hostfile({});
         QVERIFY(QFile::remove(path));
         {
             MainWindow window;

@@ -8,6 +8,7 @@
 #include "session/session.h"
 #include "session/session_file.h"
 #include "views/live_speedup_marker.h"
+#include "views/speedup_overlays.h"
 #include "views/speedup_view.h"
 #include "worker_tabs.h"
 
@@ -273,7 +274,12 @@ private Q_SLOTS:
         const std::size_t series = m_window->speedupView()->seriesCount();
         QVERIFY(runs >= 1);
 
-        // A worker program that is not there: the processes run fails before its first point.
+        // A worker program that is not there: the processes run fails before its first point. The
+        // environment changes only once the break-even measurement, which starts worker processes
+        // on a thread of its own, is done: setenv while another thread spawns is a data race.
+        const auto* overlays = m_window->speedupView()->findChild<SpeedupOverlays*>();
+        QVERIFY(overlays != nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(overlays->overheads().has_value(), 120000);
         qputenv("PARLAB_WORKER", QFile::encodeName(m_dir.filePath(QStringLiteral("no-such-worker"))));
         auto* controls = m_window->controls();
         controls->setBackend(QStringLiteral("processes"));

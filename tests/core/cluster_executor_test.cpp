@@ -160,5 +160,28 @@ TEST(ClusterExecutor, NeedsMpi)
 }
 #endif
 
+// The window's run and break-even threads construct executors while the GUI thread changes the
+// hostfile: each new executor sees one whole hostfile, never a torn one (and, in the tsan preset,
+// TSan sees the lock; a shared reference to the defaults raced here).
+TEST(ClusterExecutor, DefaultsChangeWhileAnotherThreadMakesExecutors)
+{
+    const ClusterConfig before = ClusterExecutor::defaults();
+    const std::string first(200, 'a');
+    const std::string second(300, 'b');
+    ClusterExecutor::set_default_hostfile(first);
+    std::set<std::string> seen;
+    std::thread maker([&] {
+        for (int i = 0; i < 2000; ++i)
+            seen.insert(ClusterExecutor().config().hostfile);
+    });
+    for (int i = 0; i < 2000; ++i)
+        ClusterExecutor::set_default_hostfile(i % 2 == 0 ? second : first);
+    maker.join();
+    ClusterExecutor::set_defaults(before);
+    for (const std::string& hostfile : seen)
+        EXPECT_TRUE(hostfile == first || hostfile == second) << hostfile.size() << " characters";
+    EXPECT_EQ(ClusterExecutor::defaults().hostfile, before.hostfile);
+}
+
 } // namespace
 } // namespace parlab

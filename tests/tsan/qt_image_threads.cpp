@@ -4,7 +4,8 @@
 // QSemaphore inside libQt6Core, which Debian does not build with ThreadSanitizer; so TSan sees
 // the pool's threads write memory the main thread later frees, and reports races (4 to 6 a run
 // on Debian 12) that are Qt's hand-over, not parlab's. The same reports came from
-// ExportBundle::write and the trends view's test. Build and run by hand:
+// ExportBundle::write and the trends view's test; .ci/tsan.supp's called_from_lib lines are what
+// hides them (0 reports with TSAN_OPTIONS=suppressions=.ci/tsan.supp). Build and run by hand:
 //
 //   Q=/usr/include/x86_64-linux-gnu/qt6
 //   clang++-14 -std=c++20 -fsanitize=thread -g -fPIC -I$Q -I$Q/QtCore -I$Q/QtGui \

@@ -96,7 +96,7 @@ void HostfileEditor::restoreRemembered()
         return;
     try {
         static_cast<void>(read_hostfile(remembered.toStdString()));
-        ClusterExecutor::defaults().hostfile = remembered.toStdString();
+        ClusterExecutor::set_default_hostfile(remembered.toStdString());
     } catch (const std::exception&) {
         Settings::saveHostfile({});
     }
@@ -174,7 +174,7 @@ bool HostfileEditor::use()
         m_inUse->setText(tr("Cannot write %1: %2").arg(path(), file.errorString()));
         return false;
     }
-    ClusterExecutor::defaults().hostfile = QFileInfo(path()).absoluteFilePath().toStdString();
+    ClusterExecutor::set_default_hostfile(QFileInfo(path()).absoluteFilePath().toStdString());
     Settings::saveHostfile(hostfileInUse());
     showInUse();
     Q_EMIT hostfileChanged(hostfileInUse());
@@ -185,7 +185,7 @@ void HostfileEditor::useThisMachineOnly()
 {
     if (m_running)
         return;
-    ClusterExecutor::defaults().hostfile.clear();
+    ClusterExecutor::set_default_hostfile({});
     Settings::saveHostfile({});
     showInUse();
     Q_EMIT hostfileChanged(QString());

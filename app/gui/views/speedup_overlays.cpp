@@ -12,8 +12,6 @@
 
 #include <qcustomplot.h>
 
-#include <QPointer>
-
 #include <cmath>
 #include <mutex>
 
@@ -56,8 +54,7 @@ SpeedupOverlays::SpeedupOverlays(SpeedupView* view, Session* session)
             const std::lock_guard lock(cache_mutex);
             cached_overheads = measured;
         }
-        QMetaObject::invokeMethod(
-            this, [this, measured] { setOverheads(measured); }, Qt::QueuedConnection);
+        m_posted.post([this, measured] { setOverheads(measured); });
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "executors/break_even.h"
+#include "posted_calls.h"
 
 #include <QObject>
 
@@ -46,6 +47,7 @@ private:
 
     SpeedupView* m_view;
     Session* m_session;
+    PostedCalls m_posted{this}; ///< the measurement's result, to the GUI thread
     std::thread m_measure;
     std::optional<std::vector<TaskOverhead>> m_overheads;
     std::map<std::uint32_t, double> m_durations; ///< first sighting of each task: the baseline's

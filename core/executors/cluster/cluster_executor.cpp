@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <unistd.h>
@@ -34,12 +35,29 @@ std::vector<std::string> split_words(const std::string& line, std::size_t worker
     return words;
 }
 
+// Read by every new executor, on whichever thread constructs it; written by the command line or the
+// window's hostfile editor.
+std::mutex defaults_mutex;
+ClusterConfig default_config; // guarded by defaults_mutex
+
 } // namespace
 
-ClusterConfig& ClusterExecutor::defaults()
+ClusterConfig ClusterExecutor::defaults()
 {
-    static ClusterConfig config;
-    return config;
+    const std::lock_guard lock(defaults_mutex);
+    return default_config;
+}
+
+void ClusterExecutor::set_defaults(ClusterConfig config)
+{
+    const std::lock_guard lock(defaults_mutex);
+    default_config = std::move(config);
+}
+
+void ClusterExecutor::set_default_hostfile(std::string hostfile)
+{
+    const std::lock_guard lock(defaults_mutex);
+    default_config.hostfile = std::move(hostfile);
 }
 
 std::string ClusterExecutor::default_rank_program()

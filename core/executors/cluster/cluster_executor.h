@@ -56,8 +56,13 @@ public:
     [[nodiscard]] const std::vector<RankInfo>& last_ranks() const { return m_ranks; }
     [[nodiscard]] const ClusterConfig& config() const { return m_config; }
 
-    /// The settings new cluster executors start from (set by the command line or the window).
-    static ClusterConfig& defaults();
+    /// The settings new cluster executors start from (set by the command line or the window), as
+    /// a copy taken under a lock: the window's run and break-even threads construct executors
+    /// while the GUI thread changes the hostfile.
+    static ClusterConfig defaults();
+    static void set_defaults(ClusterConfig config);
+    /// Sets only the defaults' hostfile (empty: every rank on this machine).
+    static void set_default_hostfile(std::string hostfile);
     /// $PARLAB_RANK, else parlab-rank in the directory of /proc/self/exe.
     static std::string default_rank_program();
 
