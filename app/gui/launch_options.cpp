@@ -27,7 +27,8 @@ LaunchOptions parse_launch_options(const QStringList& arguments)
                                           QStringLiteral("Start in presentation mode."));
     const QCommandLineOption tab(
         QStringLiteral("tab"),
-        QStringLiteral("Open on the tab NAME (speedup, core-load, trends, timeline, costs)."),
+        QStringLiteral("Open on the tab NAME (speedup, core-load, trends, timeline, costs) and keep it in "
+                       "front: runs do not bring the coffee bar or the hosts forward."),
         QStringLiteral("NAME"));
     const QCommandLineOption demo(QStringLiteral("demo-sweep"),
                                   QStringLiteral("Start a small sweep at launch."));

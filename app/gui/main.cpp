@@ -53,7 +53,7 @@ int main(int argc, char** argv)
         return HeadlessViewExport::run(*options.exportView);
 
     MainWindow window;
-    if (!options.tab.isEmpty() && !window.showTab(options.tab))
+    if (!options.tab.isEmpty() && !window.chooseTab(options.tab))
         std::cerr << "parlab: no tab named '" << options.tab.toStdString() << "'\n";
     window.show();
     if (!options.sessionFile.isEmpty()) {

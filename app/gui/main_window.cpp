@@ -223,6 +223,14 @@ bool MainWindow::showTab(const QString& name)
     return false;
 }
 
+bool MainWindow::chooseTab(const QString& name)
+{
+    if (!showTab(name))
+        return false;
+    m_workerTabs->keepCurrentTab();
+    return true;
+}
+
 QString MainWindow::loadSession(const QString& path)
 {
     if (m_controller->isRunning())

@@ -31,6 +31,9 @@ public:
     void zoom(double factor);
     /// Shows the tab whose view exports as `name` ("speedup", "trends", …) or is titled so.
     bool showTab(const QString& name);
+    /// Shows that tab and keeps it in front for this launch (`parlab --tab NAME`): a coffee run or
+    /// a cluster's joining ranks no longer bring their own tabs forward.
+    bool chooseTab(const QString& name);
     /// A small sweep, so the window shows data right after launch (on the Costs tab, the costs demo).
     void startDemoSweep();
     /// Starts a run through the one controller (the controls, the demo and the lessons ask here).

@@ -85,7 +85,7 @@ WorkerTabs::WorkerTabs(Session* session, RunController* controller, QTabWidget* 
     connect(controller, &RunController::progress, this, &WorkerTabs::progress);
     connect(controller, &RunController::ranksJoined, this, [this](const std::vector<RankInfo>& ranks) {
         m_hosts->setRanks(ranks);
-        if (!m_hostsShown && m_tabs->currentWidget() != m_coffee)
+        if (!m_hostsShown && !m_tabKept && m_tabs->currentWidget() != m_coffee)
             m_tabs->setCurrentWidget(m_hosts);
         m_hostsShown = true;
     });
@@ -120,7 +120,7 @@ void WorkerTabs::runBegun(const SweepRequest& request)
     } catch (const std::exception&) {
         m_tasksPerRun = 0; // the run itself reports what is wrong
     }
-    if (request.workload == "coffee")
+    if (request.workload == "coffee" && !m_tabKept)
         m_tabs->setCurrentWidget(m_coffee);
 }
 

@@ -56,6 +56,8 @@ public:
     /// Compares kept runs `a` (top) and `b`, as picking them in the two boxes does.
     void compare(int a, int b);
     void setScale(double scale);
+    /// The tab in front stays there: runs stop bringing the coffee bar or the hosts forward.
+    void keepCurrentTab() { m_tabKept = true; }
 
 private:
     void runBegun(const SweepRequest& request);
@@ -86,6 +88,7 @@ private:
     std::size_t m_liveWorkers = 0;
     unsigned m_liveRepeat = 0;
     bool m_hostsShown = false; ///< the hosts tab was brought forward in this sweep
+    bool m_tabKept = false;    ///< the teacher chose the tab in front (keepCurrentTab)
 };
 
 } // namespace parlab::gui

@@ -6,6 +6,7 @@
 
 #include <QGraphicsSimpleTextItem>
 #include <QImage>
+#include <QLabel>
 #include <QPainter>
 #include <QTest>
 
@@ -142,9 +143,15 @@ private Q_SLOTS:
         view.addEvents(first);
         // Event times are long past, so the next frame shows these four served.
         QTRY_COMPARE_WITH_TIMEOUT(view.scene()->servedCount(), std::size_t{4}, 5000);
+        // The clock runs ahead of the last task reported: live, it shows no total to run past.
+        const auto* time = view.findChild<QLabel*>(QStringLiteral("replayTime"));
+        QVERIFY(time != nullptr);
+        QVERIFY2(time->text().endsWith(QStringLiteral(" s, live")) && !time->text().contains(u'/'),
+                 qPrintable(time->text()));
         view.setRun(run);
         QVERIFY(!view.isLive());
         QCOMPARE(view.scene()->servedCount(), std::size_t{10});
+        QVERIFY2(time->text().contains(QStringLiteral(" / ")), qPrintable(time->text()));
     }
 
     void aMarkedTaskIsRingedAndStaysRingedInTheNextRun()

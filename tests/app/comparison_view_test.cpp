@@ -59,8 +59,8 @@ private Q_SLOTS:
         QCOMPARE(view.taskCount(0), std::size_t{24});
         QCOMPARE(view.taskCount(1), std::size_t{24});
         QVERIFY(view.barCount(0) > 0 && view.barCount(1) > 0);
-        QVERIFY(view.summary().contains(QStringLiteral("2 × thread")));
-        QVERIFY(view.summary().contains(QStringLiteral("4 × thread")));
+        QVERIFY(view.summary().contains(QStringLiteral("2 threads")));
+        QVERIFY(view.summary().contains(QStringLiteral("4 threads")));
         QVERIFY(view.summary().contains(QStringLiteral("speedup")));
         QCOMPARE(view.exportName(), QStringLiteral("comparison"));
     }

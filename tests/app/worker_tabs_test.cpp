@@ -135,9 +135,9 @@ private Q_SLOTS:
         // The newest two are shown: 2 threads above 3.
         ComparisonView* comparison = tabs->comparison();
         QCOMPARE(comparison->runCount(), 2);
-        QVERIFY2(comparison->summary().contains(QStringLiteral("2 × thread")),
+        QVERIFY2(comparison->summary().contains(QStringLiteral("2 threads")),
                  qPrintable(comparison->summary()));
-        QVERIFY(comparison->summary().contains(QStringLiteral("3 × thread")));
+        QVERIFY(comparison->summary().contains(QStringLiteral("3 threads")));
         QVERIFY(comparison->summary().contains(QStringLiteral("speedup")));
     }
 
@@ -168,6 +168,19 @@ private Q_SLOTS:
         QVERIFY(coffee->scene()->isMarked(static_cast<int>(*task)));
         // The status bar names the student by the number drawn on it, counted from 1.
         QVERIFY(m_window->statusBar()->currentMessage().endsWith(QString::number(*task + 1)));
+    }
+
+    // `parlab --tab timeline`: the teacher's tab stays in front when a coffee run begins (last
+    // here: the choice holds for the rest of the window's life).
+    void aTabChosenAtLaunchStaysWhenACoffeeRunBegins()
+    {
+        QVERIFY(m_window->chooseTab(QStringLiteral("timeline")));
+        auto* tabs = m_window->findChild<QTabWidget*>();
+        QWidget* chosen = tabs->currentWidget();
+        QVERIFY(chosen != m_window->workerTabs()->coffee());
+        runCoffee(QStringLiteral("threads"), QStringLiteral("6"), QStringLiteral("run"), QStringLiteral("2"));
+        QCOMPARE(tabs->currentWidget(), chosen);
+        QVERIFY(!m_window->chooseTab(QStringLiteral("no-such-tab")));
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -65,6 +65,7 @@ CoffeeBarView::CoffeeBarView(QWidget* parent)
     controls->addWidget(m_playButton);
     controls->addWidget(m_speedBox);
     controls->addWidget(m_slider, 1);
+    m_timeLabel->setObjectName(QStringLiteral("replayTime"));
     controls->addWidget(m_timeLabel);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -263,7 +264,9 @@ void CoffeeBarView::render()
     if (!m_slider->isSliderDown())
         m_slider->setValue(total > 0 ? static_cast<int>(slider_steps * m_time / total) : 0);
     m_slider->setEnabled(!m_live);
-    m_timeLabel->setText(tr("%1 / %2 s").arg(m_time, 0, 'f', 2).arg(total, 0, 'f', 2));
+    // Live, the trace so far ends at the last task reported, behind the clock: no total yet.
+    m_timeLabel->setText(m_live ? tr("%1 s, live").arg(m_time, 0, 'f', 2)
+                                : tr("%1 / %2 s").arg(m_time, 0, 'f', 2).arg(total, 0, 'f', 2));
 }
 
 } // namespace parlab::gui

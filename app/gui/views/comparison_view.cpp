@@ -1,6 +1,7 @@
 #include "views/comparison_view.h"
 #include "views/fitted_title.h"
 
+#include "backend_traits.h"
 #include "plot_style.h"
 #include "views/coffee_bar_view.h"
 
@@ -32,7 +33,10 @@ QString signedSeconds(double s)
 
 QString runName(const Run& run)
 {
-    return QStringLiteral("%1 × %2").arg(run.workers).arg(CoffeeBarView::workerWord(run.backend));
+    // "4 threads", "1 rank", "serial": the lane's label and the summary's words.
+    if (is_baseline(run.backend))
+        return ComparisonView::tr("serial");
+    return QStringLiteral("%1 %2").arg(run.workers).arg(workers_noun(run.backend, run.workers));
 }
 
 } // namespace
