@@ -32,7 +32,8 @@ private Q_SLOTS:
                     auto text = std::make_shared<std::string>(std::to_string(i));
                     calls.post([&seen, &onGuiThread, t, text] {
                         seen[t].push_back(std::stoi(*text));
-                        onGuiThread.push_back(QThread::currentThread() == qApp->thread());
+                        onGuiThread.push_back(QThread::currentThread() ==
+                                              QCoreApplication::instance()->thread());
                     });
                 }
             });
