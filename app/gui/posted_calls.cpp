@@ -10,9 +10,9 @@ void PostedCalls::post(std::function<void()> call)
     bool wakeUp = false;
     {
         const std::lock_guard lock(m_mutex);
+        // Calls already waiting have a wake-up on its way, which takes them all.
+        wakeUp = m_calls.empty();
         m_calls.push_back(std::move(call));
-        wakeUp = !m_wakeUpPending;
-        m_wakeUpPending = true;
     }
     // By name: the queued event is made entirely inside Qt, and holds no closure of parlab's.
     if (wakeUp)
@@ -25,7 +25,6 @@ void PostedCalls::runPosted()
     {
         const std::lock_guard lock(m_mutex);
         calls.swap(m_calls);
-        m_wakeUpPending = false;
     }
     // A call may end this object's owner (a window closed by a slot): the rest are dropped then,
     // as Qt drops the queued calls of a deleted object.

@@ -28,7 +28,6 @@ private:
 
     std::mutex m_mutex;
     std::vector<std::function<void()>> m_calls; ///< guarded by m_mutex
-    bool m_wakeUpPending = false;               ///< guarded by m_mutex
 };
 
 } // namespace parlab::gui

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <functional>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -139,16 +138,15 @@ bool RunController::start(const RunRequest& request)
     m_thread = std::thread([this, request, pending = m_pending, cancel = m_cancel] {
         Observer observer(this, pending);
         observer.set_up(pending->events.workers());
-        auto post = [this](std::function<void()> function) { m_posted.post(std::move(function)); };
         try {
             SweepResult result = run_sweep(request.sweep, &observer, cancel);
-            post([this, result = std::move(result)] {
+            m_posted.post([this, result = std::move(result)] {
                 endRun();
                 Q_EMIT finished(result);
                 Q_EMIT idle();
             });
         } catch (const RunCancelled&) {
-            post([this] {
+            m_posted.post([this] {
                 endRun();
                 Q_EMIT cancelled();
                 Q_EMIT idle();
@@ -157,13 +155,13 @@ bool RunController::start(const RunRequest& request)
             QString message = QString::fromStdString(error.what());
             if (error.task())
                 message += QStringLiteral(" (task %1)").arg(*error.task());
-            post([this, message] {
+            m_posted.post([this, message] {
                 endRun();
                 Q_EMIT failed(message);
                 Q_EMIT idle();
             });
         } catch (const std::exception& error) {
-            post([this, message = QString::fromStdString(error.what())] {
+            m_posted.post([this, message = QString::fromStdString(error.what())] {
                 endRun();
                 Q_EMIT failed(message);
                 Q_EMIT idle();
